@@ -1,0 +1,142 @@
+import { normalizeWord, type Token, type TokenizedField } from './tokenize';
+import type { FieldName, SegmentKind } from '../types';
+
+/**
+ * A phrase to find in ticket text, in a small pattern language over words:
+ * - words are separated by spaces; `-` and other punctuation in the ticket separate words too,
+ *   so "third party" matches "third-party" and "Third Party";
+ * - `a|b` means either word; `word*` any word starting with `word`;
+ * - words are compared after normalizeWord (case, plural, -ise/-ize).
+ */
+export interface PhraseSpec {
+  /** Display name and identity of the term, e.g. "timeout". */
+  term: string;
+  /** Alternative phrasings; defaults to [term]. */
+  phrases?: string[];
+  /** Match only where the ticket writes the first word exactly as the phrase does (e.g. "REST"). */
+  caseSensitive?: boolean;
+  /** Cancel the match when the word before it is one of these (normalised). */
+  notAfterWords?: string[];
+  /** Cancel the match when the word after it is one of these (normalised). */
+  notBeforeWords?: string[];
+}
+
+interface WordTest {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
+interface CompiledPhrase<T> {
+  words: WordTest[];
+  /** Raw first words for case-sensitive phrases. */
+  rawFirst?: Set<string>;
+  notAfter?: Set<string>;
+  notBefore?: Set<string>;
+  payload: T;
+}
+
+export interface PhraseMatch<T> {
+  payload: T;
+  field: FieldName;
+  start: number;
+  end: number;
+  kind: SegmentKind;
+}
+
+function parseWord(word: string): WordTest {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const alt of word.split('|')) {
+    if (alt.endsWith('*')) prefixes.push(alt.slice(0, -1).toLowerCase());
+    else exact.add(normalizeWord(alt));
+  }
+  return { exact, prefixes };
+}
+
+function wordMatches(test: WordTest, token: Token): boolean {
+  if (test.exact.has(token.norm)) return true;
+  for (const p of test.prefixes) if (token.norm.startsWith(p)) return true;
+  return false;
+}
+
+const PREFIX_KEY_LENGTH = 3;
+
+/**
+ * Finds many phrases in tokenised text in one pass: candidates are looked up by the first
+ * word (exact words in a map, prefixes in buckets by their first letters), then the following
+ * tokens are compared. Time is linear in the number of tokens for a fixed lexicon.
+ */
+export class PhraseMatcher<T> {
+  private readonly byExact = new Map<string, CompiledPhrase<T>[]>();
+  private readonly byPrefix = new Map<string, { prefix: string; phrase: CompiledPhrase<T> }[]>();
+
+  constructor(entries: readonly { spec: PhraseSpec; payload: T }[]) {
+    for (const { spec, payload } of entries) {
+      for (const phrase of spec.phrases ?? [spec.term]) {
+        const rawWords = phrase.split(/[\s\-/]+/).filter((w) => w.length > 0);
+        if (rawWords.length === 0) continue;
+        const compiled: CompiledPhrase<T> = {
+          words: rawWords.map(parseWord),
+          payload,
+          ...(spec.caseSensitive ? { rawFirst: new Set(rawWords[0]!.split('|')) } : {}),
+          ...(spec.notAfterWords ? { notAfter: new Set(spec.notAfterWords.map(normalizeWord)) } : {}),
+          ...(spec.notBeforeWords ? { notBefore: new Set(spec.notBeforeWords.map(normalizeWord)) } : {}),
+        };
+        const first = compiled.words[0]!;
+        for (const w of first.exact) push(this.byExact, w, compiled);
+        for (const p of first.prefixes) {
+          if (p.length < PREFIX_KEY_LENGTH) throw new Error(`prefix "${p}*" in "${spec.term}" is too short`);
+          push(this.byPrefix, p.slice(0, PREFIX_KEY_LENGTH), { prefix: p, phrase: compiled });
+        }
+      }
+    }
+  }
+
+  match(field: TokenizedField, out: PhraseMatch<T>[] = []): PhraseMatch<T>[] {
+    const { tokens, text } = field;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const exact = this.byExact.get(token.norm);
+      if (exact) for (const phrase of exact) this.tryAt(phrase, tokens, i, text, field.field, out);
+      if (this.byPrefix.size > 0 && token.norm.length >= PREFIX_KEY_LENGTH) {
+        const bucket = this.byPrefix.get(token.norm.slice(0, PREFIX_KEY_LENGTH));
+        if (bucket) {
+          for (const { prefix, phrase } of bucket) {
+            if (token.norm.startsWith(prefix)) this.tryAt(phrase, tokens, i, text, field.field, out);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private tryAt(
+    phrase: CompiledPhrase<T>,
+    tokens: Token[],
+    i: number,
+    text: string,
+    field: FieldName,
+    out: PhraseMatch<T>[],
+  ): void {
+    const { words } = phrase;
+    if (i + words.length > tokens.length) return;
+    for (let k = 1; k < words.length; k++) {
+      const token = tokens[i + k]!;
+      // words of one phrase must be adjacent: at most a few separator characters apart
+      if (token.start - tokens[i + k - 1]!.end > 3 || !wordMatches(words[k]!, token)) return;
+    }
+    const first = tokens[i]!;
+    if (phrase.rawFirst && !phrase.rawFirst.has(text.slice(first.start, first.end))) return;
+    if (phrase.notAfter && i > 0 && phrase.notAfter.has(tokens[i - 1]!.norm)) return;
+    const last = tokens[i + words.length - 1]!;
+    const next = tokens[i + words.length];
+    if (phrase.notBefore && next && phrase.notBefore.has(next.norm)) return;
+    out.push({ payload: phrase.payload, field, start: first.start, end: last.end, kind: first.kind });
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
