@@ -136,6 +136,13 @@ export function main(argv: string[], io = { out: (s: string) => void process.std
   }
 }
 
-if (require.main === module) {
+/** Runs the CLI as a process: a reader that goes away early (`| head`) ends it quietly. */
+export function runCli(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   process.exitCode = main(process.argv.slice(2));
 }
+
+if (require.main === module) runCli();

@@ -24,11 +24,11 @@ export const KIND_WEIGHTS: Record<SegmentKind, number> = { prose: 1, code: 0.3, 
  * words are the most common in tickets that are not about integrations, so API scores shrink.
  */
 const CALIBRATION: Record<PatternId, number> = {
-  api_issues: 0.6,
-  external_service_issues: 1.1,
+  api_issues: 0.52,
+  external_service_issues: 0.75,
   sync_issues: 1.15,
   webhook_issues: 1,
-  monitoring_issues: 0.9,
+  monitoring_issues: 0.7,
 };
 /** Later mentions of the same term add less and less: 1st in full, then these shares. */
 const REPEAT_SHARES = [1, 0.25, 0.1];
@@ -192,10 +192,11 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
       if (s.hit.weight < WEAK_TERM_WEIGHT) weak += s.score;
       else strong += s.score;
     }
-    const distinctStrong = scored.filter((s) => s.hit.weight >= WEAK_TERM_WEIGHT).length;
+    const strongHits = scored.filter((s) => s.hit.weight >= WEAK_TERM_WEIGHT);
+    const comesBack = strongHits.length > 1 || strongHits.some((s) => s.hit.mentions.length > 1);
     const onlyInDescription = scored.every((s) => s.hit.mentions.every((m) => m.field === 'description'));
     const namesAProduct = scored.some((s) => s.hit.role === 'component' && s.hit.weight >= NAMED_PRODUCT_WEIGHT);
-    const passing = onlyInDescription && distinctStrong <= 1 && !namesAProduct;
+    const passing = onlyInDescription && !comesBack && !namesAProduct;
     return { scored, total: CALIBRATION[pattern] * (strong + Math.min(weak, WEAK_TERMS_CAP)) * (offTopic ? OFF_TOPIC_SHARE : 1) * (passing ? PASSING_MENTION_SHARE : 1) };
   };
   // First pass without explaining away, to know which patterns are there and how strongly.

@@ -59,7 +59,8 @@ const api: Entry[] = [
   { term: 'rate limiting', phrases: ['rate limit*', 'ratelimit*', 'rate limited', 'throttl*', 'retry after'], weight: 0.8 },
   { term: 'proxy', phrases: ['proxy', 'proxies', 'reverse proxy'], weight: 0.3 , explainedBy: HTTP_CARRIED },
   { term: 'HTTP framework', phrases: ['cxf', 'jersey', 'jax rs', 'jaxrs', 'jax ws', 'jaxws', 'axios', 'okhttp', 'retrofit', 'resttemplate', 'rest template', 'feign', 'apikit', 'raml', 'swagger', 'openapi', 'open api'], weight: 0.7, role: 'component' },
-  { term: 'curl', phrases: ['curl'], weight: 0.5, codeShare: 1 , explainedBy: HTTP_CARRIED },
+  { term: 'HTTP method', caseSensitive: true, phrases: ['GET|POST|PUT|PATCH|DELETE'], weight: 0.3, explainedBy: HTTP_CARRIED },
+  { term: 'curl', phrases: ['curl'], weight: 1.0, codeShare: 1 , explainedBy: HTTP_CARRIED },
 ];
 
 const external: Entry[] = [
@@ -68,7 +69,7 @@ const external: Entry[] = [
   { term: 'provider', phrases: ['provider*'], weight: 0.35 },
   { term: 'integration', phrases: ['integration with|to|for', 'integrate with|to', 'integrating with', 'integrated with'], weight: 0.35 },
   { term: 'connector', phrases: ['connector*'], weight: 0.6, role: 'component', notAfterWords: ['http', 'rest', 'soap', 'ws', 'web'] },
-  { term: 'SaaS platform', phrases: ['shopify', 'bitbucket', 'github webhook*|app|apps|api|hook*|event*', 'x hub signature*', 'google map*', 'sap', 'netsuite', 'hubspot', 'zendesk', 'mailchimp', 'servicenow', 'workday', 'dynamics 365', 'quickbooks', 'xero', 'docusign', 'auth0', 'cloudflare'], weight: 1.0, role: 'component' },
+  { term: 'SaaS platform', phrases: ['shopify', 'bitbucket', 'github webhook*|app|apps|api|hook*|event*', 'x hub signature*', 'google map*', 'sap', 'netsuite', 'hubspot', 'zendesk', 'mailchimp', 'servicenow', 'workday', 'dynamics 365', 'quickbooks', 'xero', 'docusign', 'auth0', 'okta', 'keycloak', 'dropbox', 'box com', 'google drive', 'onedrive', 'sharepoint', 'cloudflare', 'twitter api', 'facebook api', 'graph api'], weight: 1.0, role: 'component' },
   { term: 'credentials', phrases: ['credential*', 'secret key*', 'access key*', 'service account*'], weight: 0.3 },
   { term: 'push notification', phrases: ['push notification*', 'push message*', 'device token*', 'registration token*', 'baddevicetoken', 'notregistered', 'push service*'], weight: 0.8 },
   { term: 'downtime', phrases: ['downtime', 'outage*', 'service is down', 'service was down'], weight: 0.3 },
@@ -76,8 +77,9 @@ const external: Entry[] = [
   { term: 'message broker', phrases: ['activemq', 'rabbitmq', 'rabbit mq', 'kafka', 'jms', 'mqtt', 'amqp', 'message broker*', 'ibm mq', 'websphere mq', 'tibco', 'zeromq'], weight: 0.8, role: 'component' },
   { term: 'FTP', phrases: ['ftp', 'sftp', 'ftps', 'smtp', 'imap', 'pop3', 'ldap', 'active directory', 'kerberos', 'saml'], weight: 0.8, role: 'component' },
   { term: 'HDFS', phrases: ['hdfs', 'hadoop', 's3', 'gcs'], weight: 0.45, role: 'component' },
-  { term: 'AWS', phrases: ['aws', 'sns', 'sqs', 's3 bucket*', 'kinesis', 'lambda function*'], weight: 0.8, role: 'component' },
-  { term: 'external store', phrases: ['oracle', 'rds', 'dynamodb', 'mongodb', 'elasticsearch', 'cloudhub', 'box com', 'dropbox', 'google drive', 'azure', 'keycloak', 'okta', 'auth0', 'cloud storage'], weight: 0.7, role: 'component' },
+  { term: 'AWS', phrases: ['aws', 's3 bucket*', 'lambda function*'], weight: 0.6, role: 'component' },
+  { term: 'AWS messaging', phrases: ['sns', 'sqs', 'kinesis', 'eventbridge', 'pinpoint'], weight: 1.0, role: 'component' },
+  { term: 'external store', phrases: ['oracle', 'rds', 'dynamodb', 'mongodb', 'elasticsearch', 'cloudhub', 'azure', 'cloud storage'], weight: 0.7, role: 'component' },
 ];
 
 const sync: Entry[] = [
@@ -86,7 +88,7 @@ const sync: Entry[] = [
   { term: 'replication lag', phrases: ['replication lag', 'sync lag', 'stale read*', 'stale data', 'read repair', 'eventual consistency', 'eventually consistent'], weight: 1.1 },
   { term: 'consistency', phrases: ['data consistency', 'data inconsisten*', 'consistency between|across|check*', 'inconsisten* between|across', 'consistent across|between', 'data integrity', 'bit integrity', 'integrity check*'], weight: 0.8 },
   { term: 'conflict', phrases: ['conflict*'], weight: 0.35, notAfterWords: ['merge', 'dependency', 'version', 'name', 'naming', 'port', 'class', 'jar', 'library'] },
-  { term: 'data import', phrases: ['import|export data|record*|entit*|collection*|content*|user*|job*|service*|file*', 'data import|export|migration|transfer|load*|pipeline*|feed*', 'bulk import|export|load', 'etl', 'batch job*|import*|export*|load*|sync*|process*', 'ingest*'], weight: 0.6 },
+  { term: 'data import', phrases: ['import|export data|record*|entit*|collection*|content*|user*|job*|service*|file*', 'data import|export|migration|transfer|load*|pipeline*|feed*', 'bulk import|export|load', 'remote file*', 'file transfer*', 'etl', 'batch job*|import*|export*|load*|sync*|process*', 'ingest*'], weight: 0.6 },
   { term: 'propagation', phrases: ['propagat*'], weight: 0.45, notBeforeWords: ['context'] },
   { term: 'lost records', phrases: ['lost message*|record*|update*|event*|data|write*', 'duplicate message*|record*|entr*|event*|row*', 'missing record*|message*|data', 'message loss', 'data loss'], weight: 0.6 },
   { term: 'distributed transaction', phrases: ['xa transaction*', 'xa resource*', 'distributed transaction*', 'two phase commit', '2pc'], weight: 1.0, role: 'component' },
@@ -114,11 +116,11 @@ const monitoring: Entry[] = [
   { term: 'monitor', phrases: ['monitor', 'monitored', 'monitors'], weight: 0.45, notBeforeWords: ['resolution', 'size'] },
   { term: 'metrics', phrases: ['metric*'], weight: 0.8 },
   { term: 'health check', phrases: ['health check*', 'healthcheck*', 'health endpoint*', 'health status', 'liveness', 'readiness', 'heartbeat*', 'uptime', 'status page'], weight: 1.0 },
-  { term: 'alerting', phrases: ['alerting', 'alert rule*', 'alert threshold*', 'false alert*', 'false alarm*', 'alarm*', 'on call', 'pager*'], weight: 0.9 },
+  { term: 'alerting', phrases: ['alerting', 'alert rule*', 'alert threshold*', 'false alert*', 'false alarm*', 'down alert*', 'downtime alert*', 'outage alert*', 'alarm*', 'on call', 'pager*'], weight: 0.9 },
   { term: 'alert', phrases: ['alert', 'alerts', 'alerted'], weight: 0.3, notBeforeWords: ['dialog', 'box', 'message', 'window'] },
   { term: 'dashboard', phrases: ['dashboard*'], weight: 0.3 },
-  { term: 'logging', phrases: ['logging', 'event log*', 'log correlation', 'log aggregation', 'correlation id*', 'audit log*', 'structured log*'], weight: 0.5 },
-  { term: 'tracing', phrases: ['distributed tracing', 'tracing', 'span context', 'trace context', 'trace id*', 'opentracing', 'opentelemetry', 'zipkin', 'jaeger'], weight: 0.9, notAfterWords: ['stack'] },
+  { term: 'logging', phrases: ['logging', 'event log*', 'log aggregation', 'audit log*', 'structured log*'], weight: 0.5 },
+  { term: 'tracing', phrases: ['distributed tracing', 'tracing', 'correlation id*', 'log correlation', 'request id*', 'span context', 'trace context', 'trace id*', 'opentracing', 'opentelemetry', 'zipkin', 'jaeger'], weight: 0.9, notAfterWords: ['stack'] },
   { term: 'monitoring tool', phrases: ['prometheus', 'grafana', 'datadog', 'new relic', 'newrelic', 'nagios', 'zabbix', 'icinga', 'honeybadger', 'sentry', 'pagerduty', 'alertmanager', 'checkmk', 'pingdom', 'statsd', 'graphite', 'kibana', 'splunk', 'cloudwatch', 'stackdriver', 'appdynamics', 'dynatrace', 'jmx', 'mbean*', 'exporter*'], weight: 1.0, role: 'component' },
   { term: 'latency', phrases: ['latency', 'latencies', 'response time*', 'error rate*', 'throughput metric*', 'message rate*'], weight: 0.35 },
   { term: 'statistics', phrases: ['statistic*', 'stats', 'gauge*', 'counter*'], weight: 0.2 },
@@ -143,5 +145,6 @@ export const DEFAULT_LEXICON: readonly LexiconEntry[] = [
  */
 export const OFF_TOPIC_SUBJECTS: readonly PhraseSpec[] = [
   { term: 'type definitions', phrases: ['missing type|types', 'type definition*', 'type declaration*', 'typings', 'typescript definition*', 'typescript type*'] },
+  { term: 'user interface', phrases: ['dark mode', 'light mode', 'css', 'styling', 'overlap*', 'misaligned', 'alignment', 'font size*', 'tooltip*', 'layout', 'legend'] },
   { term: 'documentation link', phrases: ['broken link*', 'dead link*', 'fix link*', 'fix * link*', 'typo*', 'spelling'] },
 ];

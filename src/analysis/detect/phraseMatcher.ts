@@ -1,4 +1,4 @@
-import { normalizeWord, type Token, type TokenizedField } from './tokenize';
+import { KIND_BY_INDEX, normalizeWord, screenKey, type TokenizedField } from './tokenize';
 import type { FieldName, SegmentKind } from '../types';
 
 /**
@@ -53,9 +53,9 @@ function parseWord(word: string): WordTest {
   return { exact, prefixes };
 }
 
-function wordMatches(test: WordTest, token: Token): boolean {
-  if (test.exact.has(token.norm)) return true;
-  for (const p of test.prefixes) if (token.norm.startsWith(p)) return true;
+function wordMatches(test: WordTest, norm: string): boolean {
+  if (test.exact.has(norm)) return true;
+  for (const p of test.prefixes) if (norm.startsWith(p)) return true;
   return false;
 }
 
@@ -69,6 +69,8 @@ const PREFIX_KEY_LENGTH = 3;
 export class PhraseMatcher<T> {
   private readonly byExact = new Map<string, CompiledPhrase<T>[]>();
   private readonly byPrefix = new Map<string, { prefix: string; phrase: CompiledPhrase<T> }[]>();
+  /** screenKey of every first word: a word whose key is not here starts no phrase. */
+  private readonly screen = new Set<number>();
 
   constructor(entries: readonly { spec: PhraseSpec; payload: T }[]) {
     for (const { spec, payload } of entries) {
@@ -83,26 +85,31 @@ export class PhraseMatcher<T> {
           ...(spec.notBeforeWords ? { notBefore: new Set(spec.notBeforeWords.map(normalizeWord)) } : {}),
         };
         const first = compiled.words[0]!;
-        for (const w of first.exact) push(this.byExact, w, compiled);
+        for (const w of first.exact) {
+          push(this.byExact, w, compiled);
+          this.screen.add(screenKey(w, 0, w.length));
+        }
         for (const p of first.prefixes) {
           if (p.length < PREFIX_KEY_LENGTH) throw new Error(`prefix "${p}*" in "${spec.term}" is too short`);
           push(this.byPrefix, p.slice(0, PREFIX_KEY_LENGTH), { prefix: p, phrase: compiled });
+          this.screen.add(screenKey(p, 0, PREFIX_KEY_LENGTH));
         }
       }
     }
   }
 
   match(field: TokenizedField, out: PhraseMatch<T>[] = []): PhraseMatch<T>[] {
-    const { tokens, text } = field;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const exact = this.byExact.get(token.norm);
-      if (exact) for (const phrase of exact) this.tryAt(phrase, tokens, i, text, field.field, out);
-      if (this.byPrefix.size > 0 && token.norm.length >= PREFIX_KEY_LENGTH) {
-        const bucket = this.byPrefix.get(token.norm.slice(0, PREFIX_KEY_LENGTH));
+    const { text, starts, ends, count } = field;
+    for (let i = 0; i < count; i++) {
+      if (!this.screen.has(screenKey(text, starts[i]!, ends[i]!))) continue;
+      const norm = field.norm(i);
+      const exact = this.byExact.get(norm);
+      if (exact) for (const phrase of exact) this.tryAt(phrase, field, i, out);
+      if (this.byPrefix.size > 0 && norm.length >= PREFIX_KEY_LENGTH) {
+        const bucket = this.byPrefix.get(norm.slice(0, PREFIX_KEY_LENGTH));
         if (bucket) {
           for (const { prefix, phrase } of bucket) {
-            if (token.norm.startsWith(prefix)) this.tryAt(phrase, tokens, i, text, field.field, out);
+            if (norm.startsWith(prefix)) this.tryAt(phrase, field, i, out);
           }
         }
       }
@@ -110,28 +117,19 @@ export class PhraseMatcher<T> {
     return out;
   }
 
-  private tryAt(
-    phrase: CompiledPhrase<T>,
-    tokens: Token[],
-    i: number,
-    text: string,
-    field: FieldName,
-    out: PhraseMatch<T>[],
-  ): void {
+  private tryAt(phrase: CompiledPhrase<T>, field: TokenizedField, i: number, out: PhraseMatch<T>[]): void {
     const { words } = phrase;
-    if (i + words.length > tokens.length) return;
+    const { starts, ends, count } = field;
+    const last = i + words.length - 1;
+    if (last >= count) return;
     for (let k = 1; k < words.length; k++) {
-      const token = tokens[i + k]!;
       // words of one phrase must be adjacent: at most a few separator characters apart
-      if (token.start - tokens[i + k - 1]!.end > 3 || !wordMatches(words[k]!, token)) return;
+      if (starts[i + k]! - ends[i + k - 1]! > 3 || !wordMatches(words[k]!, field.norm(i + k))) return;
     }
-    const first = tokens[i]!;
-    if (phrase.rawFirst && !phrase.rawFirst.has(text.slice(first.start, first.end))) return;
-    if (phrase.notAfter && i > 0 && phrase.notAfter.has(tokens[i - 1]!.norm)) return;
-    const last = tokens[i + words.length - 1]!;
-    const next = tokens[i + words.length];
-    if (phrase.notBefore && next && phrase.notBefore.has(next.norm)) return;
-    out.push({ payload: phrase.payload, field, start: first.start, end: last.end, kind: first.kind });
+    if (phrase.rawFirst && !phrase.rawFirst.has(field.text.slice(starts[i], ends[i]))) return;
+    if (phrase.notAfter && i > 0 && phrase.notAfter.has(field.norm(i - 1))) return;
+    if (phrase.notBefore && last + 1 < count && phrase.notBefore.has(field.norm(last + 1))) return;
+    out.push({ payload: phrase.payload, field: field.field, start: starts[i]!, end: ends[last]!, kind: KIND_BY_INDEX[field.kinds[i]!]! });
   }
 }
 

@@ -1,7 +1,7 @@
 import { patternById } from '../catalog';
 import { makeEvidence } from './evidence';
 import type { DetectionResult } from './defaultStrategy';
-import type { TokenizedField } from './tokenize';
+import { lowerKeepingOffsets, type TokenizedField } from './tokenize';
 import type { Evidence, PatternId, PatternResult } from '../types';
 
 /**
@@ -51,19 +51,4 @@ export function detectSeed(fields: readonly TokenizedField[]): DetectionResult {
   // Python's sorted(..., reverse=True) is stable: ties keep the spec's pattern order.
   patterns.sort((a, b) => b.confidence - a.confidence);
   return { patterns, providers: [] };
-}
-
-/**
- * Lower case with the same length, so offsets found in it are offsets in the original: the few
- * characters whose lower case is longer (U+0130 "İ" becomes two code units) stay as they are.
- */
-function lowerKeepingOffsets(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
 }

@@ -1,18 +1,25 @@
 import type { FieldName, FieldText, SegmentKind } from '../types';
 
-/** One word of a field: letters and digits; anything else separates words. */
-export interface Token {
-  /** Lower-cased, plural-stripped form used for matching. */
-  norm: string;
-  start: number;
-  end: number;
-  kind: SegmentKind;
-}
+/** Kinds by index, as stored in TokenizedField.kinds. */
+export const KIND_BY_INDEX: readonly SegmentKind[] = ['prose', 'code', 'url', 'stacktrace'];
+const KIND_INDEX: Record<SegmentKind, number> = { prose: 0, code: 1, url: 2, stacktrace: 3 };
 
+/**
+ * A field split into words (runs of ASCII letters and digits), stored column-wise: a ticket
+ * with a 1 MB description has ~150,000 words, and one object per word would keep the garbage
+ * collector busier than the matching itself. Normal forms are computed on demand and cached,
+ * since the matcher screens most words out by their first letters.
+ */
 export interface TokenizedField {
   field: FieldName;
   text: string;
-  tokens: Token[];
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Index into KIND_BY_INDEX of the span each word starts in. */
+  kinds: Uint8Array;
+  /** normalizeWord of word i. */
+  norm(i: number): string;
 }
 
 const MAX_TOKEN_LENGTH = 64;
@@ -30,7 +37,7 @@ export function normalizeWord(word: string): string {
   return normalizeLower(word.toLowerCase());
 }
 
-/** normalizeWord for a word already in lower case (the tokenizer lower-cases a field once). */
+/** normalizeWord for a word already in lower case. */
 function normalizeLower(word: string): string {
   let w = word;
   const n = w.length;
@@ -49,14 +56,38 @@ function normalizeLower(word: string): string {
 
 const BRITISH_SUFFIX = /^is(e|ed|ing|ation|ations)$/;
 
-/** Splits a field into tokens in one pass, labelling each with the kind of span it starts in. */
+/** Lower case with the same length as `text`, so offsets in one are offsets in the other. */
+export function lowerKeepingOffsets(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/**
+ * A number for the first three characters of a word (all of it when shorter), case folded:
+ * normal forms keep these characters, so the matcher can screen words without building them.
+ * Words are ASCII letters and digits, where setting bit 5 lower-cases a letter and keeps a digit.
+ */
+export function screenKey(word: string, start: number, end: number): number {
+  const n = Math.min(3, end - start);
+  let key = n;
+  for (let k = 0; k < n; k++) key = key * 128 + (word.charCodeAt(start + k) | 32);
+  return key;
+}
+
+/** Splits a field into words in one pass, labelling each with the kind of span it starts in. */
 export function tokenizeField(field: FieldText): TokenizedField {
   const { text, spans } = field;
-  // One lower-casing for the whole field; per-character fallback keeps offsets where a
-  // character's lower case is longer (U+0130).
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) lower = [...text].map((ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
-  const tokens: Token[] = [];
+  let capacity = Math.max(16, text.length >> 2);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let kinds = new Uint8Array(capacity);
+  let count = 0;
   let spanIndex = 0;
   let i = 0;
   const n = text.length;
@@ -70,8 +101,37 @@ export function tokenizeField(field: FieldText): TokenizedField {
     if (i - start > MAX_TOKEN_LENGTH) continue;
     while (spanIndex < spans.length && spans[spanIndex]!.end <= start) spanIndex++;
     const span = spans[spanIndex];
-    const kind: SegmentKind = span !== undefined && span.start <= start ? span.kind : 'prose';
-    tokens.push({ norm: normalizeLower(lower.slice(start, i)), start, end: i, kind });
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grow(starts, capacity);
+      ends = grow(ends, capacity);
+      const k = new Uint8Array(capacity);
+      k.set(kinds);
+      kinds = k;
+    }
+    starts[count] = start;
+    ends[count] = i;
+    kinds[count] = span !== undefined && span.start <= start ? KIND_INDEX[span.kind] : 0;
+    count++;
   }
-  return { field: field.field, text, tokens };
+  const norms: (string | undefined)[] = new Array(count);
+  return {
+    field: field.field,
+    text,
+    count,
+    starts,
+    ends,
+    kinds,
+    norm(t: number): string {
+      let w = norms[t];
+      if (w === undefined) norms[t] = w = normalizeLower(text.slice(starts[t], ends[t]).toLowerCase());
+      return w;
+    },
+  };
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(capacity);
+  next.set(array);
+  return next;
 }

@@ -2,12 +2,14 @@ import type { FieldName } from '../types';
 
 /** Share of control or replacement characters above which a field is reported as binary junk. */
 const BINARY_SHARE = 0.1;
+/** Suspect characters counted one regex match at a time; past this many, a plain loop counts faster. */
+const MATCH_COUNT_LIMIT = 1000;
 
-/** C0 controls other than \t, \n and \r (matching them is the point, hence the lint exceptions). */
+// C0 controls other than \t, \n and \r, and U+FFFD: matching them is the point, hence the lint exceptions.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 // eslint-disable-next-line no-control-regex
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/g;
 
 export interface Sanitized {
   text: string;
@@ -16,16 +18,35 @@ export interface Sanitized {
 
 /**
  * Replaces C0 control characters (except tab and line breaks) by spaces, one for one, so every
- * offset into the result is an offset into the input. Counts them and U+FFFD replacement
- * characters: a field made mostly of those is pasted binary data, which is reported but kept.
+ * offset into the result is an offset into the input; warns when the text looks like binary data.
  */
 export function sanitize(text: string, field: FieldName): Sanitized {
-  if (!SUSPECT.test(text)) return { text, warnings: [] };
+  return { text: replaceControls(text), warnings: binaryDataWarnings(text, field) };
+}
+
+/** The text with C0 controls other than tab and line breaks replaced by spaces; the same string when it has none. */
+export function replaceControls(text: string): string {
+  CONTROL.lastIndex = 0;
+  return CONTROL.test(text) ? text.replace(CONTROL, ' ') : text;
+}
+
+export function isControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+}
+
+/**
+ * Counts control characters and U+FFFD replacement characters: a field made mostly of those is
+ * pasted binary data, which is reported (and still read).
+ */
+export function binaryDataWarnings(text: string, field: FieldName): string[] {
   let suspects = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) suspects++;
+  SUSPECT.lastIndex = 0;
+  while (suspects < MATCH_COUNT_LIMIT && SUSPECT.test(text)) suspects++;
+  if (suspects === MATCH_COUNT_LIMIT) {
+    for (let i = SUSPECT.lastIndex; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (isControl(c) || c === 0xfffd) suspects++;
+    }
   }
-  const warnings = suspects > text.length * BINARY_SHARE ? [`${field} looks like binary data`] : [];
-  return { text: text.replace(CONTROL, ' '), warnings };
+  return suspects > text.length * BINARY_SHARE ? [`${field} looks like binary data`] : [];
 }

@@ -16,9 +16,11 @@ export interface Range {
 // ---------------------------------------------------------------------------------------------
 // URLs
 
-/** Bare URLs: http(s), ftp and file. Stops at whitespace, quotes, brackets and wiki separators. */
-const BARE_URL = /\b(https?:\/\/|ftp:\/\/|file:\/)[^\s"'<>`{}|\\^[\]]+/gi;
-const URL_BODY = /[^\s"'<>`{}|\\^[\]]*/y;
+/** Bare URLs: http(s), ftp and file. Stops at whitespace, control characters, quotes, brackets and wiki separators. */
+// eslint-disable-next-line no-control-regex
+const BARE_URL = /\b(https?:\/\/|ftp:\/\/|file:\/)[^\s\u0000-\u001F"'<>`{}|\\^[\]]+/gi;
+// eslint-disable-next-line no-control-regex
+const URL_BODY = /[^\s\u0000-\u001F"'<>`{}|\\^[\]]*/y;
 const TRAILING_PUNCTUATION = '.,;:!?*_~';
 
 /** Appends a url span for every bare URL in `text`. */

@@ -1,7 +1,7 @@
 import type { FieldName, Span } from '../types';
 import { Strength, TextBuilder } from './builder';
 import { isSpace, isWordChar } from './chars';
-import { sanitize } from './sanitize';
+import { binaryDataWarnings, isControl, replaceControls } from './sanitize';
 import { finishSpans, urlEnd, type Extraction, type Range } from './spans';
 
 /*
@@ -17,10 +17,12 @@ import { finishSpans, urlEnd, type Extraction, type Range } from './spans';
  */
 
 /**
- * Text up to the next character where markup may start (`:` for a URL's scheme). A sticky run of
- * a negated class, read with test(): the fastest scan, and no match object per stop.
+ * Text up to the next character where markup may start (`:` for a URL's scheme) or a control
+ * character to replace. A sticky run of a negated class, read with test(): the fastest scan, and
+ * no match object per stop.
  */
-const PLAIN_RUN = /[^{[!*_\-+^~|&\\<:#]*/y;
+// eslint-disable-next-line no-control-regex
+const PLAIN_RUN = /[^{[!*_\-+^~|&\\<:#\u0000-\u0008\u000B\u000C\u000E-\u001F]*/y;
 /** Heading and quote markers, markup only at a line start. */
 const HEADING = /h[1-6]\.|bq\./g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/y;
@@ -64,12 +66,13 @@ const MAX_MACRO_NAME = 20;
 
 /** Converts Jira wiki markup to text; `{code}`, `{noformat}` and `{{monospace}}` become code spans, links url spans. */
 export function wikiToText(markup: string, field: FieldName): Extraction {
-  const clean = sanitize(typeof markup === 'string' ? markup : '', field);
-  const reader = new WikiReader(clean.text);
+  const src = typeof markup === 'string' ? markup : '';
+  // The reader replaces control characters as it copies, sparing a sanitised copy of the whole input.
+  const reader = new WikiReader(src);
   reader.read();
   const text = reader.out.build();
   // The reader marks bare URLs itself (it must skip them anyway), so finishSpans need not look for them.
-  return { text, spans: finishSpans(text, reader.spans, reader.codeBlocks, false), warnings: clean.warnings };
+  return { text, spans: finishSpans(text, reader.spans, reader.codeBlocks, false), warnings: binaryDataWarnings(src, field) };
 }
 
 /**
@@ -126,18 +129,18 @@ class WikiReader {
     if (to > this.copied) this.out.write(this.src.slice(this.copied, to));
   }
 
-  /** Replaces the source in [from, to) by `replacement`; returns `to`, where reading goes on. */
+  /** Replaces the source in [from, to) by `replacement` (control characters replaced); returns `to`. */
   private replace(from: number, to: number, replacement = ''): number {
     this.copyTo(from);
-    this.out.write(replacement);
+    this.out.write(replaceControls(replacement));
     this.copied = to;
     return to;
   }
 
-  /** Writes `text` in place of the source in [from, to) as a span of `kind`; returns `to`. */
+  /** Writes `text` (control characters replaced) in place of the source in [from, to) as a span of `kind`; returns `to`. */
   private replaceWithSpan(from: number, to: number, text: string, kind: Span['kind']): number {
     this.copyTo(from);
-    const start = this.out.write(text);
+    const start = this.out.write(replaceControls(text));
     if (this.out.length > start) this.spans.push({ start, end: this.out.length, kind });
     this.copied = to;
     return to;
@@ -169,7 +172,7 @@ class WikiReader {
       case 0x2d: // -
         return this.listMarker(i) ?? this.effect(i, c);
       default:
-        return this.effect(i, c);
+        return isControl(c) ? this.replace(i, i + 1, ' ') : this.effect(i, c);
     }
   }
 
@@ -271,7 +274,7 @@ class WikiReader {
       this.out.separate('\n', Strength.block);
       const title = name === 'panel' ? PANEL_TITLE.exec(params) : null;
       if (title !== null) {
-        this.out.write((title[1] as string).trim());
+        this.out.write(replaceControls((title[1] as string).trim()));
         this.out.separate('\n', Strength.block);
       }
     }
@@ -290,7 +293,7 @@ class WikiReader {
     this.replace(i, bodyStart);
     this.out.separate('\n', Strength.block);
     if (e > s) {
-      const start = this.out.write(this.src.slice(s, e));
+      const start = this.out.write(replaceControls(this.src.slice(s, e)));
       this.codeBlocks.push({ start, end: this.out.length });
     }
     this.out.separate('\n', Strength.block);
