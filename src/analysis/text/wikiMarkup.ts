@@ -8,8 +8,9 @@ import { finishSpans, urlEnd, type Extraction, type Range } from './spans';
  * Jira wiki markup (Jira Server/Data Center, REST v2) as described in Jira's "Text Formatting
  * Notation Help" (https://jira.atlassian.com/secure/WikiRendererHelpAction.jspa?section=all).
  *
- * One forward pass: a single regular expression finds the next place where markup may start,
- * the text in between is copied as one slice only when something before it changes. Every search
+ * One forward pass: two regular expressions (a character class, heading markers) find the next
+ * place where markup may start; the text in between is copied as one slice, and only when
+ * something before it changes. Every search
  * for a closing delimiter goes through a cache that only moves forward (NextIndex), so reading is
  * linear in the input, pathological input included. Line-based markup (headings, lists) is
  * recognised at a real line start and also after two or more spaces, which is what a line break
@@ -337,7 +338,7 @@ class WikiReader {
     const scheme = src.slice(start, i).toLowerCase();
     if (!URL_SCHEMES.has(scheme) || isWordChar(src.charCodeAt(start - 1))) return i + 1;
     const slashes = scheme === 'file' ? 1 : 2;
-    if (slashes === 2 && src.charCodeAt(i + 2) !== 0x2f) return i + 1;
+    if (src.charCodeAt(i + 1) !== 0x2f || (slashes === 2 && src.charCodeAt(i + 2) !== 0x2f)) return i + 1;
     const end = urlEnd(src, start, i + 1 + slashes);
     if (end < 0) return i + 1;
     if (start < this.copied) return end;

@@ -85,6 +85,7 @@ describe('wikiToText: markup', () => {
       ['url', 'ftp://files.example.com/x'],
       ['url', 'file:/tmp/y'],
     ]);
+    expect(spanTexts(wiki('file:notes http:no *http://a.b/c_d*'))).toEqual([['url', 'http://a.b/c_d']]);
   });
 
   it('drops images, with or without options', () => {

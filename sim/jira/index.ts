@@ -1,0 +1,8 @@
+/** The Jira simulator's public surface. */
+export { startJiraSimulator, type JiraSimulator, type JiraSimulatorOptions } from './server';
+export type { JiraIssueEvent, JiraEventListener } from './events';
+export type { Fault, FaultRule, RateLimitReason } from './faults';
+export type { CallRecord } from './callLog';
+export type { AdfDocument, CustomFieldSeed, EntityPropertyIndex, IssueSeed, ProjectSeed, UserSeed, ChangelogItem } from './model';
+export { parseJql } from './jql/parser';
+export { JqlSyntaxError, JqlValidationError } from './jql/errors';
