@@ -54,6 +54,8 @@ const OFF_TOPIC_SHARE = 0.5;
 const PASSING_MENTION_SHARE = 0.7;
 /** Components this strong name a product (SendGrid, Prometheus, Shopify): naming one is never a passing mention. */
 const NAMED_PRODUCT_WEIGHT = 1.0;
+/** A product named in code (`Twilio::REST::Client`, `sendgrid.send(...)`) is still that product: code keeps this share. */
+const PRODUCT_CODE_SHARE = 0.9;
 
 type Payload =
   | { type: 'lexicon'; entry: LexiconEntry }
@@ -167,14 +169,15 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
     }
     const mention: Mention = { score: 0, field: m.field, start: m.start, end: m.end, kind: m.kind };
     if (payload.type === 'provider') {
-      mention.score = PROVIDER_WEIGHT * FIELD_WEIGHTS[m.field] * KIND_WEIGHTS[m.kind];
+      mention.score = PROVIDER_WEIGHT * FIELD_WEIGHTS[m.field] * (m.kind === 'code' ? PRODUCT_CODE_SHARE : KIND_WEIGHTS[m.kind]);
       if (mention.score === 0) continue;
       providersSeen.set(payload.provider.id, payload.provider);
       record(hitsFor('external_service_issues'), `provider:${payload.provider.id}`, { term: payload.provider.name, role: 'component', weight: PROVIDER_WEIGHT }, mention);
       continue;
     }
     const { entry } = payload;
-    const kindShare = m.kind === 'code' && entry.codeShare !== undefined ? entry.codeShare : KIND_WEIGHTS[m.kind];
+    const namesAProduct = entry.role === 'component' && entry.weight >= NAMED_PRODUCT_WEIGHT;
+    const kindShare = m.kind !== 'code' ? KIND_WEIGHTS[m.kind] : (entry.codeShare ?? (namesAProduct ? PRODUCT_CODE_SHARE : KIND_WEIGHTS.code));
     mention.score = entry.weight * FIELD_WEIGHTS[m.field] * kindShare;
     if (mention.score === 0) continue;
     record(hitsFor(entry.pattern), `${entry.role}:${entry.term}`, entry, mention);

@@ -23,7 +23,7 @@ import { finishSpans, urlEnd, type Extraction, type Range } from './spans';
  * no match object per stop.
  */
 // eslint-disable-next-line no-control-regex
-const PLAIN_RUN = /[^{[!*_\-+^~|&\\<:#\u0000-\u0008\u000B\u000C\u000E-\u001F]*/y;
+const PLAIN_RUN = /[^{[!*_\-+^~|&\\<:#`\u0000-\u0008\u000B\u000C\u000E-\u001F]*/y;
 /** Heading and quote markers, markup only at a line start. */
 const HEADING = /h[1-6]\.|bq\./g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/y;
@@ -169,6 +169,8 @@ class WikiReader {
         return this.url(i);
       case 0x23: // #
         return this.listMarker(i) ?? i + 1;
+      case 0x60: // `
+        return this.backtick(i);
       case 0x2a: // *
       case 0x2d: // -
         return this.listMarker(i) ?? this.effect(i, c);
@@ -243,6 +245,29 @@ class WikiReader {
     return this.replaceWithSpan(i, close + 2, this.src.slice(i + 2, close), 'code');
   }
 
+  /**
+   * Markdown code, as pasted into Jira from GitHub and chat: a ``` fence (a language word
+   * alone on its line dropped) is a code block up to the closing fence or the end; `inline` is a code span.
+   */
+  private backtick(i: number): number {
+    const { src } = this;
+    if (src.startsWith('```', i)) {
+      let bodyStart = i + 3;
+      while (bodyStart < this.n && isAsciiLetter(src.charCodeAt(bodyStart)) && bodyStart - i < 3 + MAX_MACRO_NAME) bodyStart++;
+      const after = src.charCodeAt(bodyStart);
+      if (bodyStart < this.n && after !== 0x0a && after !== 0x0d) bodyStart = i + 3;
+      return this.fencedBlock(i, bodyStart);
+    }
+    const close = this.indexOf('`', i + 1);
+    if (close <= i + 1 || close - i > MAX_MONOSPACE || this.newlineBefore(i + 1, close)) return i + 1;
+    return this.replaceWithSpan(i, close + 1, src.slice(i + 1, close), 'code');
+  }
+
+  private fencedBlock(i: number, bodyStart: number): number {
+    const close = this.indexOf('```', bodyStart);
+    return this.codeBody(i, bodyStart, close, close < 0 ? this.n : close + 3);
+  }
+
   /** `{code}`, `{noformat}`, `{quote}`, `{panel}`, `{color}`, `{html}`...: known macros only, others stay text. */
   private macro(i: number): number {
     const { src } = this;
@@ -286,7 +311,11 @@ class WikiReader {
   private codeBlock(i: number, name: string, bodyStart: number): number {
     const closeTag = `{${name}}`;
     const close = this.indexOf(closeTag, bodyStart);
-    const end = close < 0 ? this.n : close + closeTag.length;
+    return this.codeBody(i, bodyStart, close, close < 0 ? this.n : close + closeTag.length);
+  }
+
+  /** Source [bodyStart, close) (to the end when close < 0) becomes a code block; reading goes on at `end`. */
+  private codeBody(i: number, bodyStart: number, close: number, end: number): number {
     let s = bodyStart;
     let e = close < 0 ? this.n : close;
     while (s < e && isSpace(this.src.charCodeAt(s))) s++;

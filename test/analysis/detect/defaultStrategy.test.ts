@@ -54,6 +54,12 @@ describe('default strategy', () => {
     expect(ids({ summary: 'Fix the bug', description: 'See https://example.com/webhook/metrics/graphql/sendgrid for details' })).toEqual([]);
   });
 
+  it('counts a product named in code: the ticket calls that provider', () => {
+    const a = analyze({ summary: 'Calls fail after upgrade', description: '```\nclient = Twilio::REST::Client.new(sid, token)\n```' });
+    expect(a.providers.map((p) => p.id)).toEqual(['twilio']);
+    expect(a.patterns.map((p) => p.id)).toContain('external_service_issues');
+  });
+
   it('cancels matches by context: "the rest of", generic "service", stack traces', () => {
     expect(ids({ summary: 'Align the rest of the page with the new header' })).toEqual([]);
     expect(ids({ summary: 'Customer service team wants a new report layout' })).toEqual([]);

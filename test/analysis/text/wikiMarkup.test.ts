@@ -32,6 +32,21 @@ describe('wikiToText: markup', () => {
     expect(wiki('*not\nbold*').text).toBe('*not\nbold*');
   });
 
+  it('makes Markdown code (pasted from GitHub or chat) code: ``` fences and `inline`', () => {
+    const fenced = wiki('Run this ```ruby\nclient.calls.create(status_callback: url)\n``` and `webhook_url` fails');
+    expect(fenced.text).toBe('Run this \nclient.calls.create(status_callback: url)\n and webhook_url fails');
+    expect(spanTexts(fenced)).toEqual([
+      ['code', 'client.calls.create(status_callback: url)'],
+      ['code', 'webhook_url'],
+    ]);
+    // flattened fences keep the word after them; an unclosed fence runs to the end
+    expect(spanTexts(wiki('see ``` ruby x = 1 ``` ok'))).toEqual([['code', 'ruby x = 1']]);
+    expect(spanTexts(wiki('log: ``` Traceback (most recent call last):\n  File "a.py", line 1, in <module>\nValueError'))[0]![0]).toBe('stacktrace');
+    // a lone backtick, or one whose partner is on another line, is text
+    expect(wiki('a ` b').text).toBe('a ` b');
+    expect(wiki('a `b\nc` d').spans).toEqual([]);
+  });
+
   it('makes {{monospace}} a code span', () => {
     const result = wiki('Call {{POST /v1/charges}} then {{a}}.');
     expect(result.text).toBe('Call POST /v1/charges then a.');
