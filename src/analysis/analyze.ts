@@ -1,6 +1,6 @@
 import { assessComplexity } from './complexity';
 import { detectPatterns, tokenizeField } from './detect';
-import { hashString } from './hash';
+import { hashStrings } from './hash';
 import { generateTestPlan } from './testcases';
 import { extractIssue } from './text';
 import { ANALYSIS_VERSION, type Analysis, type AnalysisConfig, type IssueInput } from './types';
@@ -31,7 +31,7 @@ export function analyzeIssue(issue: IssueInput, config: Partial<AnalysisConfig> 
     detection.providers.map((p) => p.id),
     settings.customProviders,
   );
-  const analysedText = extracted.fields.map((f) => f.text).join('\u0000');
+  const texts = extracted.fields.map((f) => f.text);
   const settingsKey = JSON.stringify([ANALYSIS_VERSION, settings.strategy, settings.threshold, settings.extraKeywords, settings.customProviders]);
   return {
     version: ANALYSIS_VERSION,
@@ -41,13 +41,13 @@ export function analyzeIssue(issue: IssueInput, config: Partial<AnalysisConfig> 
     providers: detection.providers,
     complexity,
     testPlan,
-    textHash: hashString(analysedText, hashSeed(settingsKey)),
-    analysedChars: analysedText.length,
+    textHash: hashStrings(texts, hashSeed(settingsKey)),
+    analysedChars: texts.reduce((sum, t) => sum + t.length, 0),
     truncatedChars: extracted.truncatedChars,
     warnings: extracted.warnings,
   };
 }
 
 function hashSeed(settingsKey: string): number {
-  return parseInt(hashString(settingsKey).slice(-8), 16);
+  return parseInt(hashStrings([settingsKey]).slice(-8), 16);
 }

@@ -85,7 +85,7 @@ interface TermHit {
 }
 
 const matcherCache = new Map<string, PhraseMatcher<Payload>>();
-const MATCHER_CACHE_SIZE = 32;
+const MATCHER_CACHE_SIZE = 8;
 
 /** The matcher for a config: the lexicon, the config's extra keywords, catalog and custom providers. */
 function matcherFor(config: AnalysisConfig): PhraseMatcher<Payload> {

@@ -1,4 +1,4 @@
-import { KIND_BY_INDEX, normalizeWord, screenKey, type TokenizedField } from './tokenize';
+import { KIND_BY_INDEX, normalizeWord, SCREEN_KEY_LIMIT, screenKey, type TokenizedField } from './tokenize';
 import type { FieldName, SegmentKind } from '../types';
 
 /**
@@ -69,8 +69,8 @@ const PREFIX_KEY_LENGTH = 3;
 export class PhraseMatcher<T> {
   private readonly byExact = new Map<string, CompiledPhrase<T>[]>();
   private readonly byPrefix = new Map<string, { prefix: string; phrase: CompiledPhrase<T> }[]>();
-  /** screenKey of every first word: a word whose key is not here starts no phrase. */
-  private readonly screen = new Set<number>();
+  /** Bitmap of the screenKey of every first word: a word whose bit is clear starts no phrase. */
+  private readonly screen = new Uint32Array(SCREEN_KEY_LIMIT >>> 5);
 
   constructor(entries: readonly { spec: PhraseSpec; payload: T }[]) {
     for (const { spec, payload } of entries) {
@@ -87,21 +87,27 @@ export class PhraseMatcher<T> {
         const first = compiled.words[0]!;
         for (const w of first.exact) {
           push(this.byExact, w, compiled);
-          this.screen.add(screenKey(w, 0, w.length));
+          this.addToScreen(screenKey(w, 0, w.length));
         }
         for (const p of first.prefixes) {
           if (p.length < PREFIX_KEY_LENGTH) throw new Error(`prefix "${p}*" in "${spec.term}" is too short`);
           push(this.byPrefix, p.slice(0, PREFIX_KEY_LENGTH), { prefix: p, phrase: compiled });
-          this.screen.add(screenKey(p, 0, PREFIX_KEY_LENGTH));
+          this.addToScreen(screenKey(p, 0, PREFIX_KEY_LENGTH));
         }
       }
     }
   }
 
+  private addToScreen(key: number): void {
+    this.screen[key >>> 5]! |= 1 << (key & 31);
+  }
+
   match(field: TokenizedField, out: PhraseMatch<T>[] = []): PhraseMatch<T>[] {
-    const { text, starts, ends, count } = field;
+    const { keys, count } = field;
+    const screen = this.screen;
     for (let i = 0; i < count; i++) {
-      if (!this.screen.has(screenKey(text, starts[i]!, ends[i]!))) continue;
+      const key = keys[i]!;
+      if ((screen[key >>> 5]! & (1 << (key & 31))) === 0) continue;
       const norm = field.norm(i);
       const exact = this.byExact.get(norm);
       if (exact) for (const phrase of exact) this.tryAt(phrase, field, i, out);

@@ -18,15 +18,17 @@ export interface TokenizedField {
   ends: Int32Array;
   /** Index into KIND_BY_INDEX of the span each word starts in. */
   kinds: Uint8Array;
+  /** screenKey of each word. */
+  keys: Int32Array;
   /** normalizeWord of word i. */
   norm(i: number): string;
 }
 
 const MAX_TOKEN_LENGTH = 64;
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
+/** 1 for ASCII letters and digits. */
+const WORD_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
 
 /**
  * The matching form of a word: lower case, a plural `s`/`ies` removed and British `-ise`
@@ -80,38 +82,62 @@ export function screenKey(word: string, start: number, end: number): number {
   return key;
 }
 
+/** Largest screenKey + 1: the size of a bitmap over all keys. */
+export const SCREEN_KEY_LIMIT = 4 * 128 * 128 * 128;
+
 /** Splits a field into words in one pass, labelling each with the kind of span it starts in. */
 export function tokenizeField(field: FieldText): TokenizedField {
   const { text, spans } = field;
   let capacity = Math.max(16, text.length >> 2);
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
+  let keys = new Int32Array(capacity);
   let kinds = new Uint8Array(capacity);
   let count = 0;
+  // spans as flat arrays: the loop below reads them for every word
+  const spanCount = spans.length;
+  const spanStarts = new Int32Array(spanCount + 1);
+  const spanEnds = new Int32Array(spanCount + 1);
+  const spanKinds = new Uint8Array(spanCount + 1);
+  for (let k = 0; k < spanCount; k++) {
+    const span = spans[k]!;
+    spanStarts[k] = span.start;
+    spanEnds[k] = span.end;
+    spanKinds[k] = KIND_INDEX[span.kind];
+  }
+  spanStarts[spanCount] = spanEnds[spanCount] = 0x7fffffff;
   let spanIndex = 0;
   let i = 0;
   const n = text.length;
   while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || WORD_CHAR[c] === 0) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    if (i - start > MAX_TOKEN_LENGTH) continue;
-    while (spanIndex < spans.length && spans[spanIndex]!.end <= start) spanIndex++;
-    const span = spans[spanIndex];
+    // the screen key (first three characters, case folded) is built while reading them
+    let key = 0;
+    do {
+      if (i - start < 3) key = key * 128 + (c | 32);
+      c = ++i < n ? text.charCodeAt(i) : 0;
+    } while (c < 128 && WORD_CHAR[c] === 1 && i < n);
+    const length = i - start;
+    if (length > MAX_TOKEN_LENGTH) continue;
+    while (spanEnds[spanIndex]! <= start) spanIndex++;
     if (count === capacity) {
       capacity *= 2;
       starts = grow(starts, capacity);
       ends = grow(ends, capacity);
+      keys = grow(keys, capacity);
       const k = new Uint8Array(capacity);
       k.set(kinds);
       kinds = k;
     }
     starts[count] = start;
     ends[count] = i;
-    kinds[count] = span !== undefined && span.start <= start ? KIND_INDEX[span.kind] : 0;
+    keys[count] = length >= 3 ? key + 3 * 128 * 128 * 128 : screenKey(text, start, i);
+    kinds[count] = spanStarts[spanIndex]! <= start ? spanKinds[spanIndex]! : 0;
     count++;
   }
   const norms: (string | undefined)[] = new Array(count);
@@ -122,6 +148,7 @@ export function tokenizeField(field: FieldText): TokenizedField {
     starts,
     ends,
     kinds,
+    keys,
     norm(t: number): string {
       let w = norms[t];
       if (w === undefined) norms[t] = w = normalizeLower(text.slice(starts[t], ends[t]).toLowerCase());
