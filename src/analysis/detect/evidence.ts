@@ -1,6 +1,6 @@
 import type { Evidence, FieldName, SegmentKind } from '../types';
 
-const SNIPPET_RADIUS = 40;
+export const SNIPPET_RADIUS = 40;
 
 /** A short, single-line window of text around [start, end), with an ellipsis where it is cut. */
 export function snippetAround(text: string, start: number, end: number): string {

@@ -1,0 +1,76 @@
+import Resolver, { type Request } from '@forge/resolver';
+import { analyzeIssue } from '../../analysis/analyze';
+import { isProjectEnabled, toAnalysisConfig } from '../../config/schema';
+import { loadConfig } from '../../config/store';
+import { GetAnalysisRequest, ReanalyzeRequest, type IssueAnalysisView, type ReanalyzeView, type ResolverResult } from '../../contract';
+import { readStoredSummary } from '../../issueSync/storedSummary';
+import { issueInputOf, syncIssue } from '../../issueSync/syncIssue';
+import { log } from '../../log';
+import { ISSUE_PROPERTY_KEY, PANEL_MODULE_KEYS } from '../../moduleKeys';
+import { issueAnalysisView } from '../analysisView';
+import { jiraClient, platformClock, type InvocationClockFactory } from '../invocation';
+import { admitCall, failure, failureFor, invalidPayload, isRefusal, issueIdOf, ok } from '../resolverSupport';
+
+/**
+ * The panel function's resolvers, for the issue panel and the issue context panel
+ * (`jira:issuePanel`, `jira:issueContext`; https://developer.atlassian.com/platform/forge/runtime-reference/custom-ui-resolver/).
+ * The issue is the one in the invocation context. `getAnalysis` reads it as the user (`asUser`),
+ * so Jira's Browse permission decides what the user sees; `reanalyze` also needs Edit issues
+ * (`GET /rest/api/3/mypermissions`) and then writes as the app, exactly like an update event.
+ */
+export interface PanelResolverOptions {
+  clock?: InvocationClockFactory;
+}
+
+export function createPanelResolver({ clock = platformClock }: PanelResolverOptions = {}) {
+  const resolver = new Resolver();
+
+  resolver.define('getAnalysis', async (request: Request): Promise<ResolverResult<IssueAnalysisView>> => {
+    const call = admitCall('getAnalysis', request, PANEL_MODULE_KEYS);
+    if (isRefusal(call)) return call;
+    const payload = GetAnalysisRequest.safeParse(request.payload);
+    if (!payload.success) return invalidPayload(payload.error);
+    const issueId = issueIdOf(call.context);
+    if (!issueId) return failure('invalid-request', 'Open an issue to see its analysis.');
+    try {
+      const issue = await jiraClient('user', clock()).getIssue(issueId, { propertyKey: ISSUE_PROPERTY_KEY });
+      const config = await loadConfig();
+      const analysis = analyzeIssue(issueInputOf(issue, config.labelPrefix), toAnalysisConfig(config));
+      const stored = readStoredSummary(issue.property);
+      log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'answered', patterns: analysis.patterns.length });
+      return ok(issueAnalysisView(issue, analysis, stored === 'invalid' ? undefined : stored, isProjectEnabled(config, issue.projectKey)));
+    } catch (error) {
+      return failureFor(error, call, issueId);
+    }
+  });
+
+  resolver.define('reanalyze', async (request: Request): Promise<ResolverResult<ReanalyzeView>> => {
+    const call = admitCall('reanalyze', request, PANEL_MODULE_KEYS);
+    if (isRefusal(call)) return call;
+    const payload = ReanalyzeRequest.safeParse(request.payload);
+    if (!payload.success) return invalidPayload(payload.error);
+    const issueId = issueIdOf(call.context);
+    if (!issueId) return failure('invalid-request', 'Open an issue to analyse it again.');
+    try {
+      const invocation = clock();
+      const permissions = await jiraClient('user', invocation).myPermissions(['EDIT_ISSUES'], { issueId });
+      if (!permissions.EDIT_ISSUES) {
+        log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'forbidden' });
+        return failure('forbidden', 'You need the Edit issues permission to analyse this issue again.');
+      }
+      const config = await loadConfig();
+      const result = await syncIssue(jiraClient('app', invocation), issueId, config, 'updated');
+      log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: result.decision, patterns: result.analysis.patterns.length });
+      return ok({
+        ...issueAnalysisView(result.issue, result.analysis, result.stored, isProjectEnabled(config, result.issue.projectKey)),
+        decision: result.decision,
+      });
+    } catch (error) {
+      return failureFor(error, call, issueId);
+    }
+  });
+
+  return resolver.getDefinitions();
+}
+
+export const panelResolver = createPanelResolver();
