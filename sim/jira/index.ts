@@ -6,3 +6,5 @@ export type { CallRecord } from './callLog';
 export type { AdfDocument, CustomFieldSeed, EntityPropertyIndex, IssueSeed, ProjectSeed, UserSeed, ChangelogItem } from './model';
 export { parseJql } from './jql/parser';
 export { JqlSyntaxError, JqlValidationError } from './jql/errors';
+export { deliverEvents, type EventDelivery } from './eventDelivery';
+export { snapshotJira, checkRestoredKeys, type JiraSnapshot } from './snapshot';

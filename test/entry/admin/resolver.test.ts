@@ -6,7 +6,7 @@ import { createAdminResolver } from '../../../src/entry/admin/resolver';
 import { MODULE_KEYS } from '../../../src/moduleKeys';
 import { manifestJira } from '../../support/appManifest';
 import { USERS } from '../../support/jiraFixtures';
-import { invokeResolver, type InvocationContext } from '../../support/resolverInvocation';
+import { invokeResolver, type InvocationContext } from '../../../sim/forge/resolverInvocation';
 import { simulatedClock } from '../../support/simulatedClock';
 import { useSimulatedJira } from '../../support/simulatedJira';
 

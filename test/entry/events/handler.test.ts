@@ -8,10 +8,10 @@ import { JiraClient } from '../../../src/jira/client';
 import { ISSUE_PROPERTY_KEY } from '../../../src/moduleKeys';
 import { MDL_31410 } from '../../fixtures/corpus/mdl-31410';
 import { manifestJira } from '../../support/appManifest';
-import { deliverEvents } from '../../support/eventDelivery';
+import { deliverEvents } from '../../../sim/jira/eventDelivery';
 import { beforeForgeFetch } from '../../support/forgeFetchHook';
 import { paragraph, USERS } from '../../support/jiraFixtures';
-import { jiraUser } from '../../support/jiraUser';
+import { jiraUser } from '../../../sim/jiraUser';
 import { simulatedClock, type SimulatedClock } from '../../support/simulatedClock';
 import { useSimulatedJira } from '../../support/simulatedJira';
 

@@ -7,7 +7,7 @@ import { ISSUE_PROPERTY_KEY } from '../../../src/moduleKeys';
 import type { JiraIssueEvent } from '../../../sim/jira';
 import { manifestJira } from '../../support/appManifest';
 import { paragraph, USERS } from '../../support/jiraFixtures';
-import { jiraUser } from '../../support/jiraUser';
+import { jiraUser } from '../../../sim/jiraUser';
 import { simulatedClock } from '../../support/simulatedClock';
 import { useSimulatedJira } from '../../support/simulatedJira';
 

@@ -5,7 +5,7 @@ import { StoredSummarySchema } from '../../../src/issueSync/storedSummary';
 import { ISSUE_PROPERTY_KEY, MODULE_KEYS } from '../../../src/moduleKeys';
 import { manifestJira } from '../../support/appManifest';
 import { USERS } from '../../support/jiraFixtures';
-import { invokeResolver, type InvocationContext } from '../../support/resolverInvocation';
+import { invokeResolver, type InvocationContext } from '../../../sim/forge/resolverInvocation';
 import { simulatedClock } from '../../support/simulatedClock';
 import { useSimulatedJira } from '../../support/simulatedJira';
 

@@ -1,4 +1,4 @@
-import type { JiraIssueEvent, JiraSimulator } from '../../sim/jira';
+import type { JiraIssueEvent, JiraSimulator } from './index';
 
 /**
  * Delivers the simulator's events to a trigger handler the moment Jira emits them, as the Forge
