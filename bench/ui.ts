@@ -23,7 +23,7 @@ import { launchChromium } from '../test/e2e/support/chromium';
 import { e2eJira } from '../test/e2e/support/e2eJira';
 import { ForgeUiHost, type ResolverFunction } from '../test/e2e/support/forgeHost';
 import type { BrowserContext, ConsoleMessage } from 'playwright-core';
-import { ensureUiBuilt } from '../test/e2e/support/uiBuild';
+import { ensureUiBuilt } from '../static/uiBuild';
 
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 15;

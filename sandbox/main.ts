@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../src/cli/input';
-import { ensureUiBuilt } from '../test/e2e/support/uiBuild';
+import { ensureUiBuilt } from '../static/uiBuild';
 import { DataFileError } from './dataFile';
 import { parseCommandLine, UsageError, USAGE } from './options';
 import { startSandbox, type Sandbox } from './sandbox';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pageBuildDir, UI_PAGES } from '../../static/pages';
-import { ensureUiBuilt } from './support/uiBuild';
+import { ensureUiBuilt } from '../../static/uiBuild';
 
 /**
  * What Forge requires of a Custom UI resource (https://developer.atlassian.com/platform/forge/custom-ui/):

@@ -9,7 +9,7 @@ import { useSimulatedJira, type SimulatedJira } from '../../support/simulatedJir
 import { launchChromium } from './chromium';
 import { ForgeUiHost, type HostedPage, type IssueRef, type OpenPageOptions } from './forgeHost';
 import { e2eJira } from './e2eJira';
-import { ensureUiBuilt } from './uiBuild';
+import { ensureUiBuilt } from '../../../static/uiBuild';
 
 /** Browser tests start Chromium and build the UI when needed: more than jest's default 5 s. */
 const BROWSER_TEST_TIMEOUT_MS = 60_000;

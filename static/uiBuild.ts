@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { STATIC_DIR, UI_PAGES, pageBuildDir } from '../../../static/pages';
+import { STATIC_DIR, UI_PAGES, pageBuildDir } from './pages';
 
 /**
  * Builds the Custom UI (`npm run build:ui`) when a bundle is missing or older than its sources,
