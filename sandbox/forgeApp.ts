@@ -20,7 +20,7 @@ export interface UiModule {
   key: string;
   type: UiModuleType;
   title: string;
-  /** The manifest resource's folder, relative to the repo (the placeholder until the manifest points at a build). */
+  /** The manifest resource's folder, relative to the repo (the page's Vite build, static/<page>/build). */
   resourcePath: string;
   /** The resource key, which names the page's folder under static/. */
   resource: string;

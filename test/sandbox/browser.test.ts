@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -53,13 +53,8 @@ it('creates a webhook-signature issue in the web UI; labels, fields, JQL and the
   expect(Number(await page.locator('#issue-complexity').textContent())).toBeGreaterThanOrEqual(2);
 
   const panel = page.frameLocator('#issue-panel');
-  if (existsSync(path.join(REPO_ROOT, 'static', 'issue-panel', 'build', 'index.html'))) {
-    await panel.getByText('Webhook signatures verified correctly').first().waitFor();
-    expect(await panel.locator('[data-testid="test-case"]').count()).toBeGreaterThan(5);
-  } else {
-    // Without the Custom UI build the manifest's placeholder page is what Jira would show.
-    await panel.getByText('The interface is not built yet').waitFor();
-  }
+  await panel.getByText('Webhook signatures verified correctly').first().waitFor();
+  expect(await panel.locator('[data-testid="test-case"]').count()).toBeGreaterThan(5);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'sandbox.png'), fullPage: true });
 
   await page.getByRole('link', { name: 'Issues', exact: true }).click();
@@ -76,12 +71,8 @@ it('creates a webhook-signature issue in the web UI; labels, fields, JQL and the
 
   await page.getByRole('link', { name: 'Apps: Integration Radar' }).click();
   const admin = page.frameLocator('#admin-page');
-  if (existsSync(path.join(REPO_ROOT, 'static', 'admin', 'build', 'index.html'))) {
-    // The admin resolver checks Administer Jira as the signed-in user; the settings form appears only when it agrees.
-    await admin.getByRole('heading', { name: 'Labels' }).waitFor();
-  } else {
-    await admin.getByText('The interface is not built yet').first().waitFor();
-  }
+  // The admin resolver checks Administer Jira as the signed-in user; the settings form appears only when it agrees.
+  await admin.getByRole('heading', { name: 'Labels' }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'sandbox-admin.png') });
 
   // Ctrl-C in a terminal: every process of the group gets SIGINT; npm exits at once, the sandbox saves and closes its output last.
