@@ -5,3 +5,5 @@
 export { handleIssueEvent } from './entry/events/handler';
 export { panelResolver } from './entry/panel/resolver';
 export { adminResolver } from './entry/admin/resolver';
+export { handleBackfillEvent } from './entry/backfill/consumer';
+export { handleBackfillRelay } from './entry/backfill/relay';

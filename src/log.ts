@@ -21,6 +21,18 @@ export interface LogFields {
   retryAfterSeconds?: number;
   retryReason?: string;
   retryCount?: number;
+  /** Backfill: the job, the chain and its tick, and what the tick did. */
+  jobId?: string;
+  chain?: number;
+  generation?: number;
+  seq?: number;
+  delaySeconds?: number;
+  callsUsed?: number;
+  done?: number;
+  skipped?: number;
+  failed?: number;
+  /** A Key-Value Store key (the app's own, never ticket text). */
+  storageKey?: string;
   /** Paths of invalid input (`labelPrefix`, `issue.id`), never the values. */
   invalidPaths?: string[];
   error?: { name: string; operation?: string; status?: number; jiraMessages?: string[] };

@@ -11,7 +11,12 @@ export const MODULE_KEYS = {
   issuePanel: 'integration-test-plan',
   issueContext: 'integration-summary',
   adminPage: 'integration-radar-settings',
+  backfillConsumer: 'backfill-consumer',
+  backfillRelay: 'backfill-relay',
 } as const;
+
+/** The queue the backfill's chains of pages run on (the `consumer` module's `queue`). */
+export const BACKFILL_QUEUE = 'integration-radar-backfill';
 
 /** The issue property holding the analysis summary; `jira:entityProperty` indexes it for JQL. */
 export const ISSUE_PROPERTY_KEY = 'integration-radar';

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { forgeError, type WireReply } from './wire';
 
@@ -9,16 +10,27 @@ import { forgeError, type WireReply } from './wire';
  * at least once, in no particular order, after `delayInSeconds`, retried up to 4 times when the
  * consumer returns an `InvocationError` (`{_retry: true, retryOptions}`), with `retryContext`.
  * Limits: 50 events and 200 KB per push (checked by @forge/events itself), 500 events per minute
- * per installation (checked here).
+ * per installation, and the cyclic invocation limit: at most 1,000 push requests across all the
+ * consumers that descend from one initial invocation (a resolver, trigger or test pushing outside
+ * any consumer), answered 405 as @forge/events expects (InvocationLimitReachedError;
+ * https://developer.atlassian.com/platform/forge/limits-async-events/). The lineage of a push is
+ * followed through the consumer's async context.
  *
  * Time is either simulated (deliveries happen inside `runUntilIdle()`, which jumps the clock to
  * the next due event) or real (deliveries run on timers).
+ *
+ * It also runs the app's scheduled triggers (`scheduledTrigger`,
+ * https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/) on
+ * the same clock, each run an initial invocation: in simulated time they fire while events are
+ * pending (`runUntilIdle()` does not wait for them alone) and `fireNextTrigger()` fires the next
+ * one; in real time they run on an interval.
  */
 
 const MAX_RETRIES = 4;
 const EVENTS_PER_MINUTE = 500;
 const MINUTE_MS = 60_000;
 const MAX_DELIVERIES_PER_RUN = 100_000;
+const CYCLIC_INVOCATION_LIMIT = 1_000;
 
 export interface QueueEvent {
   queueName: string;
@@ -84,6 +96,15 @@ interface PendingDelivery {
   timer?: NodeJS.Timeout;
 }
 
+export type ScheduledHandler = () => unknown;
+
+interface ScheduledTrigger {
+  intervalMs: number;
+  handler: ScheduledHandler;
+  nextAt: number;
+  timer?: NodeJS.Timeout;
+}
+
 interface JobStats {
   queueName: string;
   events: number;
@@ -98,6 +119,11 @@ export class InProcessQueue {
   private readonly pending = new Set<PendingDelivery>();
   private readonly jobs = new Map<string, JobStats>();
   private readonly acceptedAt: Array<{ at: number; count: number }> = [];
+  /** The initial invocation each event descends from, and the push requests made under each. */
+  private readonly rootOfEvent = new Map<string, string>();
+  private readonly pushesByRoot = new Map<string, number>();
+  private readonly lineage = new AsyncLocalStorage<{ rootId: string }>();
+  private readonly triggers: ScheduledTrigger[] = [];
   private readonly mode: 'simulated' | 'real';
   private readonly redeliverFraction: number;
   private readonly random: () => number;
@@ -129,6 +155,47 @@ export class InProcessQueue {
     this.consumers.set(queueName, consumer);
   }
 
+  /**
+   * Registers a scheduled trigger firing every `intervalMs` (Forge's `fiveMinute` is 300,000) from
+   * the current time. Returns a function that removes it.
+   */
+  scheduleTrigger(intervalMs: number, handler: ScheduledHandler): () => void {
+    const trigger: ScheduledTrigger = { intervalMs, handler, nextAt: this.now() + intervalMs };
+    this.triggers.push(trigger);
+    if (this.mode === 'real') {
+      trigger.timer = setInterval(() => {
+        this.fire(trigger).catch((error: unknown) => {
+          this.realTimeFailure ??= error;
+        });
+      }, intervalMs);
+      trigger.timer.unref();
+    }
+    return () => {
+      clearInterval(trigger.timer);
+      this.triggers.splice(this.triggers.indexOf(trigger), 1);
+    };
+  }
+
+  /** Simulated time: jumps the clock to the next scheduled trigger and fires it; false when none is registered. */
+  async fireNextTrigger(): Promise<boolean> {
+    if (this.mode !== 'simulated') throw new Error('fireNextTrigger() needs a queue with simulated time');
+    const next = this.nextTrigger();
+    if (!next) return false;
+    this.simulatedNow = Math.max(this.simulatedNow, next.nextAt);
+    await this.fire(next);
+    return true;
+  }
+
+  /** Runs `work` as an initial invocation: every push it makes counts under one new lineage. */
+  runAsInitialInvocation<T>(work: () => T): T {
+    return this.lineage.run({ rootId: randomUUID() }, work);
+  }
+
+  /** Push requests made under each initial invocation (the cyclic invocation limit counts these). */
+  pushesPerInitialInvocation(): number[] {
+    return [...this.pushesByRoot.values()];
+  }
+
   pendingEvents(queueName?: string): QueueEvent[] {
     return [...this.pending].filter((p) => queueName === undefined || p.event.queueName === queueName).map((p) => p.event);
   }
@@ -154,6 +221,12 @@ export class InProcessQueue {
     }
     for (let delivered = 0; this.pending.size > 0; delivered++) {
       if (delivered >= MAX_DELIVERIES_PER_RUN) throw new Error(`Queue did not settle after ${MAX_DELIVERIES_PER_RUN} deliveries`);
+      const trigger = this.nextTrigger();
+      if (trigger && trigger.nextAt <= Math.min(...[...this.pending].map((p) => p.dueAt))) {
+        this.simulatedNow = Math.max(this.simulatedNow, trigger.nextAt);
+        await this.fire(trigger);
+        continue;
+      }
       const next = this.pickDue();
       this.pending.delete(next);
       await this.deliver(next);
@@ -168,6 +241,12 @@ export class InProcessQueue {
     if (this.eventsInLastMinute() + payload.length > EVENTS_PER_MINUTE) {
       return forgeError(429, 'RATE_LIMIT_EXCEEDED', `More than ${EVENTS_PER_MINUTE} events per minute`);
     }
+    const rootId = this.lineage.getStore()?.rootId ?? randomUUID();
+    const pushes = (this.pushesByRoot.get(rootId) ?? 0) + 1;
+    if (pushes > CYCLIC_INVOCATION_LIMIT) {
+      return forgeError(405, 'INVOCATION_LIMIT_REACHED', `More than ${CYCLIC_INVOCATION_LIMIT} pushes descend from one initial invocation`);
+    }
+    this.pushesByRoot.set(rootId, pushes);
     const events = payload.map((item: Record<string, unknown>): QueueEvent => ({
       queueName,
       jobId,
@@ -181,6 +260,7 @@ export class InProcessQueue {
     this.pushes.push({ queueName, jobId, events, at });
     this.jobs.set(jobId, { queueName, events: events.length, success: 0, failed: 0 });
     for (const event of events) {
+      this.rootOfEvent.set(event.eventId, rootId);
       this.schedule({ event, dueAt: at + (event.delayInSeconds ?? 0) * 1000, attempt: 1, redelivery: false });
     }
     return { status: 201, body: {} };
@@ -202,6 +282,15 @@ export class InProcessQueue {
     }
     this.notifyIfIdle();
     return { status: 204 };
+  }
+
+  private nextTrigger(): ScheduledTrigger | undefined {
+    return this.triggers.reduce<ScheduledTrigger | undefined>((earliest, trigger) => (!earliest || trigger.nextAt < earliest.nextAt ? trigger : earliest), undefined);
+  }
+
+  private async fire(trigger: ScheduledTrigger): Promise<void> {
+    trigger.nextAt += trigger.intervalMs;
+    await this.runAsInitialInvocation(() => trigger.handler());
   }
 
   private eventsInLastMinute(): number {
@@ -243,7 +332,9 @@ export class InProcessQueue {
     const record = { queueName: event.queueName, jobId: event.jobId, eventId: event.eventId, attempt: delivery.attempt, redelivery: delivery.redelivery };
     let result: unknown;
     try {
-      result = await consumer({ ...event, ...(delivery.retryContext ? { retryContext: delivery.retryContext } : {}) }, { installContext: this.installContext });
+      const rootId = this.rootOfEvent.get(event.eventId) ?? randomUUID();
+      const delivered = { ...event, ...(delivery.retryContext ? { retryContext: delivery.retryContext } : {}) };
+      result = await this.lineage.run({ rootId }, () => consumer(delivered, { installContext: this.installContext }));
     } catch (error) {
       this.deliveries.push({ ...record, outcome: 'failed', at: this.now(), error: error instanceof Error ? error.message : String(error) });
       if (job && !delivery.redelivery) job.failed += 1;

@@ -1,4 +1,5 @@
 import type { Principal } from '../principal';
+import type { BurstLimit } from './burstLimiter';
 import type { SimResponse } from './http';
 import { matchesRequest, type RequestFilter } from './requestMatch';
 
@@ -36,6 +37,8 @@ export class FaultInjector {
   private readonly rules: ActiveRule[] = [];
   /** Turns on the per-issue write limit (20 writes per 2 s, 100 per 30 s); off by default. */
   perIssueWriteLimit = false;
+  /** A per-second burst limit on matching requests (429 `jira-burst-based` beyond it); none by default. */
+  burstLimit: BurstLimit | undefined;
 
   constructor(private readonly random: () => number) {}
 
@@ -51,6 +54,7 @@ export class FaultInjector {
   clear(): void {
     this.rules.length = 0;
     this.perIssueWriteLimit = false;
+    this.burstLimit = undefined;
   }
 
   /** The faults for one request: every matching delay, then at most one answering fault. */

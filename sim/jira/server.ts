@@ -5,6 +5,7 @@ import { principalFromHeaders, type Principal } from '../principal';
 import { CallLog } from './callLog';
 import { checkRequestContract, checkResponseContract, describeViolation } from './contract';
 import { JiraEventBus, type JiraIssueEvent } from './events';
+import { BurstLimiter, type BurstLimit } from './burstLimiter';
 import { FaultInjector, faultResponse, rateLimitedResponse, type Fault } from './faults';
 import { JiraHttpError, type RouteContext, type SimRequest, type SimResponse } from './http';
 import { IssueWriteLimiter } from './issueWriteLimiter';
@@ -50,7 +51,17 @@ export async function startJiraSimulator(options: JiraSimulatorOptions = {}): Pr
   const faults = new FaultInjector(options.random ?? Math.random);
   const calls = new CallLog();
   const limiter = new IssueWriteLimiter(now);
+  let burst: { limit: BurstLimit; limiter: BurstLimiter } | undefined;
   const contract = options.contract ?? true;
+
+  /** The burst limit's answer for a request, following `faults.burstLimit` as tests set and clear it. */
+  function burstLimited(method: string, path: string, principal: Principal): SimResponse | undefined {
+    const limit = faults.burstLimit;
+    if (!limit) return undefined;
+    if (burst?.limit !== limit) burst = { limit, limiter: new BurstLimiter(limit, now) };
+    const refused = burst.limiter.admit(method, path, principal);
+    return refused ? rateLimitedResponse(refused.retryAfterSeconds, 'jira-burst-based', now()) : undefined;
+  }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -74,7 +85,9 @@ export async function startJiraSimulator(options: JiraSimulatorOptions = {}): Pr
       return;
     }
     const emitted: JiraIssueEvent[] = [];
-    const response = answering ? faultResponse(answering, now()) : dispatch({ method, url, rawBody, body, principal }, emitted);
+    const response = answering
+      ? faultResponse(answering, now())
+      : (burstLimited(method, url.pathname, principal) ?? dispatch({ method, url, rawBody, body, principal }, emitted));
     send(res, response);
     calls.add({ ...record, status: response.status });
     if (response.status < 300) emitted.forEach((event) => events.emit(event));

@@ -35,7 +35,7 @@ const MAX_CHECKLIST_ITEM_LENGTH = 500;
 const MIN_WILDCARD_STEM = 3;
 
 /** Jira project keys: an uppercase letter, then uppercase letters, digits or underscores (https://support.atlassian.com/jira-cloud-administration/docs/what-is-a-project-key/). */
-const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, { error: 'A project key starts with an uppercase letter and has only uppercase letters, digits and underscores, e.g. PAY.' });
+export const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, { error: 'A project key starts with an uppercase letter and has only uppercase letters, digits and underscores, e.g. PAY.' });
 
 const LabelPrefix = z
   .string()

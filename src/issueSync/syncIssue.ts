@@ -58,23 +58,38 @@ export function issueInputOf(issue: JiraIssue, labelPrefix: string): IssueInput 
 
 async function writeFields(client: JiraClient, issueId: string, plan: WritePlan): Promise<void> {
   if (plan.patternsValue === undefined && plan.complexityValue === undefined) return;
+  await client.setFieldValues(fieldUpdatesOf(await findAppFields(client), issueId, plan));
+}
+
+/** The ids of the app's two custom fields on this site (cached in KVS after the first lookup). */
+export async function findAppFields(client: JiraClient): Promise<AppFields> {
   const fieldIds = await client.findAppFieldIds([MODULE_KEYS.patternsField, MODULE_KEYS.complexityField]);
   const patternsField = fieldIds.get(MODULE_KEYS.patternsField);
   const complexityField = fieldIds.get(MODULE_KEYS.complexityField);
   if (!patternsField || !complexityField) {
     throw new Error(`Jira lists no custom field for the modules ${MODULE_KEYS.patternsField} and ${MODULE_KEYS.complexityField}: is the app installed with its current manifest?`);
   }
+  return { patternsField, complexityField };
+}
+
+export interface AppFields {
+  patternsField: string;
+  complexityField: string;
+}
+
+/** The field values a plan writes to an issue. */
+export function fieldUpdatesOf(fields: AppFields, issueId: string, plan: WritePlan): FieldValueUpdate[] {
   const updates: FieldValueUpdate[] = [];
-  if (plan.patternsValue !== undefined) updates.push({ fieldId: patternsField, issueId, value: plan.patternsValue });
-  if (plan.complexityValue !== undefined) updates.push({ fieldId: complexityField, issueId, value: plan.complexityValue });
-  await client.setFieldValues(updates);
+  if (plan.patternsValue !== undefined) updates.push({ fieldId: fields.patternsField, issueId, value: plan.patternsValue });
+  if (plan.complexityValue !== undefined) updates.push({ fieldId: fields.complexityField, issueId, value: plan.complexityValue });
+  return updates;
 }
 
 /**
  * One edit with the label operations and the summary. When the project's edit screen lacks the
  * Labels field Jira rejects the whole edit, so the summary is stored alone, recording the failure.
  */
-async function editLabelsAndSummary(client: JiraClient, issue: JiraIssue, plan: WritePlan, stored: StoredSummary | undefined): Promise<StoredSummary> {
+export async function editLabelsAndSummary(client: JiraClient, issue: JiraIssue, plan: WritePlan, stored: StoredSummary | undefined): Promise<StoredSummary> {
   const property = (summary: StoredSummary) => [{ key: ISSUE_PROPERTY_KEY, value: summary }];
   try {
     await client.editIssue(issue.id, {
@@ -86,8 +101,19 @@ async function editLabelsAndSummary(client: JiraClient, issue: JiraIssue, plan: 
   } catch (error) {
     if (!(error instanceof LabelNotOnScreenError)) throw error;
     log('warn', { event: 'labels-not-on-screen', issueId: issue.id, issueKey: issue.key, decision: 'fields-and-summary-only', error: { name: error.name, status: error.status } });
-    const summary: StoredSummary = { ...plan.summary, labelsAdded: (stored?.labelsAdded ?? []).filter((label) => issue.labels.includes(label)), labelsNotOnScreen: true };
+    const { summary } = withoutLabelOperations(plan, issue, stored);
     await client.editIssue(issue.id, { properties: property(summary) });
     return summary;
   }
+}
+
+/** The plan for a project whose edit screen has no Labels field: no label operation, the summary records why. */
+export function withoutLabelOperations(plan: WritePlan, issue: JiraIssue, stored: StoredSummary | undefined): WritePlan {
+  return {
+    ...plan,
+    addLabels: [],
+    removeLabels: [],
+    writeSummary: true,
+    summary: { ...plan.summary, labelsAdded: (stored?.labelsAdded ?? []).filter((label) => issue.labels.includes(label)), labelsNotOnScreen: true },
+  };
 }

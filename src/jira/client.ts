@@ -13,8 +13,8 @@ import {
   type JiraErrorDetails,
 } from './errors';
 import { countBody, editIssueBody, fieldValuesBody, searchBody, type FieldValueEntry } from './requestBodies';
-import { MAX_RETRIES, SAFETY_MARGIN_MS, isRetryableStatus, waitBeforeRetryMs } from './retryPolicy';
-import { CountResponse, FieldList, IssueResponse, JiraErrorBody, PermissionsResponse, SearchResponse } from './schemas';
+import { MAX_RETRIES, SAFETY_MARGIN_MS, isRetryableStatus, serverWaitMs, waitBeforeRetryMs } from './retryPolicy';
+import { CountResponse, FieldList, IssueResponse, IssueSearchResponse, JiraErrorBody, PermissionsResponse, SearchResponse } from './schemas';
 
 /**
  * The app's one Jira REST client, over @forge/api (`asApp()` in triggers and consumers, `asUser()`
@@ -30,6 +30,11 @@ export interface JiraClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /**
+   * Retries of a 429 or 503 within the invocation (default MAX_RETRIES). The backfill passes 0: it
+   * never sleeps, and reschedules its work on the queue with `delayInSeconds` instead.
+   */
+  maxRetries?: number;
 }
 
 export interface JiraIssue {
@@ -74,6 +79,13 @@ export interface SearchPage {
   isLast: boolean;
 }
 
+/** One page of issues with the fields the detector reads (and the requested property), in the search's order. */
+export interface IssuePage {
+  issues: JiraIssue[];
+  nextPageToken?: string;
+  isLast: boolean;
+}
+
 type Route = ReturnType<typeof route>;
 
 interface Call<T> {
@@ -86,7 +98,8 @@ interface Call<T> {
   schema?: z.ZodType<T>;
 }
 
-const ISSUE_FIELDS = 'summary,description,labels,components,project,updated';
+/** The fields the detector reads, and the issue's project and last update. */
+const ISSUE_FIELDS = ['summary', 'description', 'labels', 'components', 'project', 'updated'] as const;
 /** Field/issue pairs per app field value request: our batch size (Jira documents no limit). */
 const FIELD_VALUE_PAIRS_PER_REQUEST = 100;
 const NOT_ON_SCREEN = /not on the appropriate screen/i;
@@ -97,6 +110,8 @@ export class JiraClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  private readonly maxRetries: number;
+  private sent = 0;
 
   constructor(options: JiraClientOptions) {
     this.product = options.as === 'app' ? asApp() : asUser();
@@ -104,25 +119,19 @@ export class JiraClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
+    this.maxRetries = options.maxRetries ?? MAX_RETRIES;
+  }
+
+  /** Requests sent to Jira by this client so far, retries included. */
+  get requestsSent(): number {
+    return this.sent;
   }
 
   /** GET /rest/api/3/issue/{idOrKey} (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get). */
   async getIssue(idOrKey: string, options: { propertyKey?: string } = {}): Promise<JiraIssue> {
-    const query = new URLSearchParams({ fields: ISSUE_FIELDS, ...(options.propertyKey ? { properties: options.propertyKey } : {}) });
+    const query = new URLSearchParams({ fields: ISSUE_FIELDS.join(','), ...(options.propertyKey ? { properties: options.propertyKey } : {}) });
     const issue = await this.send({ operation: 'getIssue', issue: idOrKey, method: 'GET', route: route`/rest/api/3/issue/${idOrKey}?${query}`, schema: IssueResponse });
-    const { fields } = issue;
-    return {
-      id: issue.id,
-      key: issue.key,
-      projectId: fields.project.id,
-      projectKey: fields.project.key,
-      summary: fields.summary,
-      description: fields.description ?? null,
-      labels: fields.labels ?? [],
-      components: (fields.components ?? []).map((component) => component.name),
-      updated: fields.updated,
-      ...(options.propertyKey && issue.properties && options.propertyKey in issue.properties ? { property: issue.properties[options.propertyKey] } : {}),
-    };
+    return jiraIssueOf(issue, options.propertyKey);
   }
 
   /**
@@ -199,6 +208,27 @@ export class JiraClient {
     };
   }
 
+  /**
+   * A page of a JQL search (POST /rest/api/3/search/jql) with the fields getIssue reads, explicitly
+   * listed, and the given issue property: the backfill analyses a page of issues from one call.
+   */
+  async searchIssues(request: { jql: string; maxResults: number; nextPageToken?: string; propertyKey?: string }): Promise<IssuePage> {
+    const body = searchBody({
+      jql: request.jql,
+      fields: ISSUE_FIELDS,
+      maxResults: request.maxResults,
+      ...(request.nextPageToken === undefined ? {} : { nextPageToken: request.nextPageToken }),
+      ...(request.propertyKey === undefined ? {} : { properties: [request.propertyKey] }),
+    });
+    const page = await this.send({ operation: 'searchIssues', method: 'POST', route: route`/rest/api/3/search/jql`, body, schema: IssueSearchResponse });
+    const isLast = page.isLast ?? !page.nextPageToken;
+    return {
+      issues: page.issues.map((issue) => jiraIssueOf(issue, request.propertyKey)),
+      isLast,
+      ...(page.nextPageToken && !isLast ? { nextPageToken: page.nextPageToken } : {}),
+    };
+  }
+
   /** POST /rest/api/3/search/approximate-count (https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-approximate-count-post). */
   async approximateCount(jql: string): Promise<number> {
     const answer = await this.send({ operation: 'approximateCount', method: 'POST', route: route`/rest/api/3/search/approximate-count`, body: countBody(jql), schema: CountResponse });
@@ -228,12 +258,13 @@ export class JiraClient {
     const details = { operation: call.operation, ...(call.issue ? { issue: call.issue } : {}) };
     for (let attempt = 0; ; attempt++) {
       let response: APIResponse;
+      this.sent += 1;
       try {
         response = await this.product.requestJira(call.route, init);
       } catch (error) {
         if (!isNetworkFailure(error)) throw error;
         const waitMs = this.nextWait(attempt, undefined);
-        if (!this.canWait(attempt, waitMs)) throw new JiraConnectionError({ ...details, status: 0, jiraMessages: [], retryAfterSeconds: seconds(waitMs) });
+        if (!this.canWait(attempt, waitMs)) throw new JiraConnectionError({ ...details, status: 0, jiraMessages: [], retryAfterSeconds: seconds(this.retryHintMs(waitMs, undefined)) });
         await this.sleep(waitMs);
         continue;
       }
@@ -244,7 +275,7 @@ export class JiraClient {
         await this.sleep(waitMs);
         continue;
       }
-      const failure = { ...details, status: response.status, jiraMessages: await jiraMessages(response), retryAfterSeconds: seconds(waitMs) };
+      const failure = { ...details, status: response.status, jiraMessages: await jiraMessages(response), retryAfterSeconds: seconds(this.retryHintMs(waitMs, response)) };
       if (response.status === 429) throw new RateLimitedError({ ...failure, reason: response.headers.get('ratelimit-reason') ?? 'unknown' });
       throw new JiraServerError(failure);
     }
@@ -252,7 +283,17 @@ export class JiraClient {
 
   /** Whether another retry is allowed and its wait (plus a margin) fits in the invocation's remaining time. */
   private canWait(attempt: number, waitMs: number): boolean {
-    return attempt < MAX_RETRIES && waitMs + SAFETY_MARGIN_MS <= this.remainingTimeMs();
+    return attempt < this.maxRetries && waitMs + SAFETY_MARGIN_MS <= this.remainingTimeMs();
+  }
+
+  /**
+   * The wait to report with an error. A client that never retries leaves retrying to its caller,
+   * which applies its own pacing: it gets Jira's own wait (Retry-After, X-RateLimit-Reset) when Jira
+   * gave one, else the first backoff.
+   */
+  private retryHintMs(waitMs: number, response: APIResponse | undefined): number {
+    if (this.maxRetries > 0 || !response) return waitMs;
+    return serverWaitMs(response.headers, this.now()) ?? waitMs;
   }
 
   private nextWait(attempt: number, response: APIResponse | undefined): number {
@@ -273,6 +314,22 @@ export class JiraClient {
     const problems = result.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
     throw new JiraUnexpectedResponseError({ ...details, status: response.status, jiraMessages: problems });
   }
+}
+
+function jiraIssueOf(issue: z.infer<typeof IssueResponse>, propertyKey: string | undefined): JiraIssue {
+  const { fields } = issue;
+  return {
+    id: issue.id,
+    key: issue.key,
+    projectId: fields.project.id,
+    projectKey: fields.project.key,
+    summary: fields.summary,
+    description: fields.description ?? null,
+    labels: fields.labels ?? [],
+    components: (fields.components ?? []).map((component) => component.name),
+    updated: fields.updated,
+    ...(propertyKey && issue.properties && propertyKey in issue.properties ? { property: issue.properties[propertyKey] } : {}),
+  };
 }
 
 /**

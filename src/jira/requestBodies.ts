@@ -22,6 +22,7 @@ export type SearchBody = {
   fields: string[];
   maxResults?: number;
   nextPageToken?: string;
+  properties?: string[];
 };
 
 /** POST /rest/api/3/search/approximate-count */
@@ -54,12 +55,13 @@ export function editIssueBody(edit: {
   };
 }
 
-export function searchBody(request: { jql: string; fields: readonly string[]; maxResults?: number; nextPageToken?: string }): SearchBody {
+export function searchBody(request: { jql: string; fields: readonly string[]; maxResults?: number; nextPageToken?: string; properties?: readonly string[] }): SearchBody {
   return {
     jql: request.jql,
     fields: [...request.fields],
     ...(request.maxResults === undefined ? {} : { maxResults: request.maxResults }),
     ...(request.nextPageToken === undefined ? {} : { nextPageToken: request.nextPageToken }),
+    ...(request.properties === undefined ? {} : { properties: [...request.properties] }),
   };
 }
 

@@ -43,6 +43,13 @@ export const SearchResponse = z.looseObject({
   isLast: z.boolean().optional(),
 });
 
+/** POST /rest/api/3/search/jql asking for the fields of IssueResponse. */
+export const IssueSearchResponse = z.looseObject({
+  issues: z.array(IssueResponse),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
 /** POST /rest/api/3/search/approximate-count */
 export const CountResponse = z.looseObject({ count: z.number() });
 

@@ -41,23 +41,28 @@ const OPERATORS_BY_KIND: Record<FieldKind, readonly JqlOperator[]> = {
 export function compileJql(query: JqlQuery, state: JiraState): CompiledJql {
   const errors: string[] = [];
   const predicate = query.where ? compileExpression(query.where, state, errors) : () => true;
-  const comparators = query.orderBy.map((sort) => {
+  const orderings = query.orderBy.map((sort) => {
     const accessor = resolveField(sort.field.name, state);
     if (!accessor) errors.push(unknownField(sort.field.name));
     else if (accessor.multiValued || accessor.kind === 'text') errors.push(`Field '${accessor.label}' does not support sorting.`);
-    return (a: Issue, b: Issue) => (accessor ? compareValues(accessor, a, b) * (sort.direction === 'desc' ? -1 : 1) : 0);
+    return { accessor, direction: sort.direction === 'desc' ? -1 : 1 };
   });
   if (errors.length > 0) throw new JqlValidationError(errors);
   return {
     matches: predicate,
+    // Each issue's sort values are read once, not at every comparison: sorting a large site stays fast.
     sort: (issues) =>
-      [...issues].sort((a, b) => {
-        for (const compare of comparators) {
-          const result = compare(a, b);
-          if (result !== 0) return result;
-        }
-        return Number(a.id) - Number(b.id);
-      }),
+      issues
+        .map((issue) => ({ issue, values: orderings.map(({ accessor }) => (accessor ? sortValue(accessor.kind, accessor.read(issue)[0]) : undefined)), id: Number(issue.id) }))
+        .sort((a, b) => {
+          for (const [index, { accessor, direction }] of orderings.entries()) {
+            if (!accessor) continue;
+            const result = compareSortValues(accessor.kind, a.values[index], b.values[index]) * direction;
+            if (result !== 0) return result;
+          }
+          return a.id - b.id;
+        })
+        .map(({ issue }) => issue),
   };
 }
 
@@ -97,7 +102,15 @@ function compileClause(clause: JqlClause, state: JiraState, errors: string[]): (
   const values = (operand.type === 'list' ? operand.values : operand.type === 'value' ? [operand.value] : []).map((value) =>
     normalizeOperand(accessor, value, state, errors),
   );
-  const equalsAny = (actual: Scalar) => values.some((expected) => compareScalars(accessor.kind, actual, expected) === 0);
+  // Sets answer equality at once, so that a large site filters fast: projects are already resolved
+  // to their keys (normalizeOperand), other text compares without case.
+  const projectKeys = accessor.kind === 'project' ? new Set(values.map(String)) : undefined;
+  const lowered = accessor.kind === 'string' ? new Set(values.map((value) => String(value).toLowerCase())) : undefined;
+  const equalsAny = projectKeys
+    ? (actual: Scalar) => projectKeys.has(String(actual))
+    : lowered
+      ? (actual: Scalar) => lowered.has(String(actual).toLowerCase())
+      : (actual: Scalar) => values.some((expected) => compareScalars(accessor.kind, actual, expected) === 0);
   switch (operator) {
     case '=':
     case 'in':
@@ -245,20 +258,47 @@ function parseJqlDate(text: string, now: number): number | undefined {
 function compareScalars(kind: FieldKind, actual: Scalar, expected: Scalar): number {
   if (kind === 'number' || kind === 'date') return Number(actual) - Number(expected);
   if (kind === 'key') return compareKeys(String(actual), String(expected));
-  return String(actual).toLowerCase().localeCompare(String(expected).toLowerCase());
+  return collator.compare(String(actual).toLowerCase(), String(expected).toLowerCase());
 }
+
+/** `localeCompare` without arguments, as one reusable collator (the same order, much faster). */
+const collator = new Intl.Collator();
 
 function compareKeys(a: string, b: string): number {
   const [projectA = '', numberA = '0'] = a.split('-');
   const [projectB = '', numberB = '0'] = b.split('-');
-  return projectA.localeCompare(projectB) || Number(numberA) - Number(numberB);
+  return collator.compare(projectA, projectB) || Number(numberA) - Number(numberB);
 }
 
-function compareValues(accessor: FieldAccessor, a: Issue, b: Issue): number {
-  const [valueA] = accessor.read(a);
-  const [valueB] = accessor.read(b);
+/** A value as sorting compares it: issue keys split into project and number, text lower-cased. */
+type SortValue = number | string | { project: string; number: number };
+
+function sortValue(kind: FieldKind, value: Scalar | undefined): SortValue | undefined {
+  if (value === undefined) return undefined;
+  if (kind === 'number' || kind === 'date') return Number(value);
+  if (kind === 'key') return parsedKey(String(value));
+  return String(value).toLowerCase();
+}
+
+/** Issue keys split into project and number, parsed once per key: a search sorts the same keys again and again. */
+const parsedKeys = new Map<string, { project: string; number: number }>();
+
+function parsedKey(key: string): { project: string; number: number } {
+  let parsed = parsedKeys.get(key);
+  if (!parsed) {
+    const [project = '', number = '0'] = key.split('-');
+    parsed = { project, number: Number(number) };
+    parsedKeys.set(key, parsed);
+  }
+  return parsed;
+}
+
+/** The order compareScalars gives; empty values sort last. */
+function compareSortValues(kind: FieldKind, valueA: SortValue | undefined, valueB: SortValue | undefined): number {
   if (valueA === undefined || valueB === undefined) return valueA === valueB ? 0 : valueA === undefined ? 1 : -1;
-  return compareScalars(accessor.kind, valueA, valueB);
+  if (typeof valueA === 'object' && typeof valueB === 'object') return collator.compare(valueA.project, valueB.project) || valueA.number - valueB.number;
+  if (typeof valueA === 'number' && typeof valueB === 'number') return valueA - valueB;
+  return kind === 'key' ? 0 : collator.compare(String(valueA), String(valueB));
 }
 
 function textMatches(texts: Scalar[], query: string): boolean {

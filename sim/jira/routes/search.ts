@@ -78,7 +78,7 @@ function matchingIssues(request: SimRequest, context: RouteContext, jql: string)
     const query = parseJql(jql);
     if (!query.where) throw new JiraHttpError(400, [UNBOUNDED]);
     const compiled = compileJql(query, state);
-    const visible = [...state.issues.values()].filter((issue) => state.canBrowse(request.principal, issue) && compiled.matches(issue));
+    const visible = [...state.issues.values()].filter((issue) => compiled.matches(issue) && state.canBrowse(request.principal, issue));
     return compiled.sort(visible);
   } catch (error) {
     if (error instanceof JqlSyntaxError) throw new JiraHttpError(400, [error.message]);

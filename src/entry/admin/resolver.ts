@@ -9,6 +9,7 @@ import { ADMIN_MODULE_KEYS } from '../../moduleKeys';
 import { exportsOf } from '../analysisView';
 import { jiraClient, platformClock, type InvocationClock, type InvocationClockFactory } from '../invocation';
 import { admitCall, failure, failureFor, invalidPayload, isRefusal, ok, type ResolverCall } from '../resolverSupport';
+import { defineBackfillResolvers } from './backfillResolvers';
 
 /**
  * The admin function's resolvers, for the `jira:adminPage` (its Configure page). Every key requires
@@ -19,9 +20,11 @@ import { admitCall, failure, failureFor, invalidPayload, isRefusal, ok, type Res
  */
 export interface AdminResolverOptions {
   clock?: InvocationClockFactory;
+  /** The backfill's clock and push budget (tests run them on the queue's simulated time). */
+  backfill?: { now?: () => number; pushBudget?: number };
 }
 
-export function createAdminResolver({ clock = platformClock }: AdminResolverOptions = {}) {
+export function createAdminResolver({ clock = platformClock, backfill = {} }: AdminResolverOptions = {}) {
   const resolver = new Resolver();
 
   resolver.define('getConfig', async (request: Request): Promise<ResolverResult<ConfigView>> => {
@@ -55,6 +58,8 @@ export function createAdminResolver({ clock = platformClock }: AdminResolverOpti
     const analysis = analyzeIssue(issue, toAnalysisConfig(config));
     return ok({ analysis, exports: exportsOf(analysis, { summary: issue.summary }) });
   });
+
+  defineBackfillResolvers(resolver, admitAdmin, { clock, now: backfill.now ?? Date.now, ...(backfill.pushBudget === undefined ? {} : { pushBudget: backfill.pushBudget }) });
 
   return resolver.getDefinitions();
 }
