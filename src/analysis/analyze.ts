@@ -1,5 +1,5 @@
 import { assessComplexity } from './complexity';
-import { detectPatterns, tokenizeField } from './detect';
+import { detectPatterns, tokenizeFields } from './detect';
 import { hashStrings } from './hash';
 import { generateTestPlan } from './testcases';
 import { extractIssue } from './text';
@@ -23,16 +23,15 @@ export const DEFAULT_ANALYSIS_CONFIG: AnalysisConfig = Object.freeze({
 export function analyzeIssue(issue: IssueInput, config: Partial<AnalysisConfig> = {}): Analysis {
   const settings: AnalysisConfig = { ...DEFAULT_ANALYSIS_CONFIG, ...config };
   const extracted = extractIssue(issue);
-  const tokenized = extracted.fields.map(tokenizeField);
+  const settingsKey = JSON.stringify([ANALYSIS_VERSION, settings.strategy, settings.threshold, settings.extraKeywords, settings.customProviders]);
+  const { fields: tokenized, textHash } = tokenizeFields(extracted.fields, hashSeed(settingsKey));
   const detection = detectPatterns(tokenized, settings);
-  const complexity = assessComplexity(tokenized, detection.patterns, detection.providers);
+  const complexity = assessComplexity(tokenized, detection.patterns, detection.providers, detection.factors);
   const testPlan = generateTestPlan(
     detection.patterns.map((p) => p.id),
     detection.providers.map((p) => p.id),
     settings.customProviders,
   );
-  const texts = extracted.fields.map((f) => f.text);
-  const settingsKey = JSON.stringify([ANALYSIS_VERSION, settings.strategy, settings.threshold, settings.extraKeywords, settings.customProviders]);
   return {
     version: ANALYSIS_VERSION,
     ...(issue.key !== undefined ? { key: issue.key } : {}),
@@ -41,8 +40,8 @@ export function analyzeIssue(issue: IssueInput, config: Partial<AnalysisConfig> 
     providers: detection.providers,
     complexity,
     testPlan,
-    textHash: hashStrings(texts, hashSeed(settingsKey)),
-    analysedChars: texts.reduce((sum, t) => sum + t.length, 0),
+    textHash,
+    analysedChars: extracted.fields.reduce((sum, f) => sum + f.pieces.length, 0),
     truncatedChars: extracted.truncatedChars,
     warnings: extracted.warnings,
   };

@@ -1,5 +1,5 @@
 import { makeEvidence } from './detect/evidence';
-import { PhraseMatcher, type PhraseSpec } from './detect/phraseMatcher';
+import { PhraseMatcher, type PhraseMatch, type PhraseSpec } from './detect/phraseMatcher';
 import type { TokenizedField } from './detect/tokenize';
 import type { ComplexityFactor, ComplexityFactorId, ComplexityResult, Evidence, PatternResult, ProviderMatch } from './types';
 
@@ -43,31 +43,45 @@ const FACTOR_WORDS: Record<Exclude<ComplexityFactorId, 'multiple_services'>, { r
   },
 };
 
-type TextFactorId = keyof typeof FACTOR_WORDS;
+export type TextFactorId = keyof typeof FACTOR_WORDS;
 const TEXT_FACTORS = Object.keys(FACTOR_WORDS) as TextFactorId[];
 const EVIDENCE_PER_FACTOR = 3;
 
-const factorMatcher = new PhraseMatcher<TextFactorId>(
-  TEXT_FACTORS.map((id) => ({ spec: { term: id, phrases: FACTOR_WORDS[id].phrases } satisfies PhraseSpec, payload: id })),
-);
+/**
+ * The text factors' phrases, for a matcher that finds them along with others in the same pass
+ * over the words (the default strategy's does); assessComplexity then takes its matches.
+ */
+export const FACTOR_PHRASES: readonly { spec: PhraseSpec; factor: TextFactorId }[] = TEXT_FACTORS.map((factor) => ({
+  spec: { term: factor, phrases: FACTOR_WORDS[factor].phrases },
+  factor,
+}));
+
+const factorMatcher = new PhraseMatcher<TextFactorId>(FACTOR_PHRASES.map(({ spec, factor }) => ({ spec, payload: factor })));
+
+/** Where the text factors' phrases occur in the fields, in word order. */
+export function findFactors(fields: readonly TokenizedField[]): PhraseMatch<TextFactorId>[] {
+  const found: PhraseMatch<TextFactorId>[] = [];
+  for (const field of fields) factorMatcher.match(field, found);
+  return found;
+}
 
 /**
  * Scores integration complexity 0..10 with every factor of the spec, each applied factor
  * reported with why. Words count in prose only: a stack trace saying "Security" is no reason.
+ * `found` are the factor phrases in `fields` (findFactors), when a matcher found them already.
  */
 export function assessComplexity(
   fields: readonly TokenizedField[],
   patterns: readonly PatternResult[],
   providers: readonly ProviderMatch[],
+  found: readonly PhraseMatch<TextFactorId>[] = findFactors(fields),
 ): ComplexityResult {
   const evidence = new Map<TextFactorId, Evidence[]>();
-  for (const field of fields) {
-    for (const m of factorMatcher.match(field)) {
-      if (m.kind !== 'prose') continue;
-      const list = evidence.get(m.payload) ?? [];
-      if (list.length < EVIDENCE_PER_FACTOR) list.push(makeEvidence(m.field, field.text, m.start, m.end, m.payload, m.kind));
-      evidence.set(m.payload, list);
-    }
+  for (const m of found) {
+    if (m.kind !== 'prose') continue;
+    const list = evidence.get(m.payload) ?? [];
+    if (list.length < EVIDENCE_PER_FACTOR) list.push(makeEvidence(m.field, fields.find((f) => f.field === m.field)!.pieces, m.start, m.end, m.payload, m.kind));
+    evidence.set(m.payload, list);
   }
 
   const factors: ComplexityFactor[] = [];

@@ -1,3 +1,4 @@
+import type { TextPieces } from './text/pieces';
 /**
  * The analysis core's data model: what goes in (IssueInput), what comes out (Analysis) and the
  * catalog's shapes. Everything here is plain, JSON-serialisable data: the Forge app stores an
@@ -59,7 +60,9 @@ export interface Span {
  */
 export interface FieldText {
   field: FieldName;
-  text: string;
+  /** The field's text: `pieces` joined, built when first read (the analysis reads the pieces). */
+  readonly text: string;
+  pieces: TextPieces;
   spans: Span[];
 }
 

@@ -1,7 +1,9 @@
 import { PATTERNS, PROVIDERS } from '../catalog';
+import { FACTOR_PHRASES, type TextFactorId } from '../complexity';
 import { makeEvidence } from './evidence';
 import { DEFAULT_LEXICON, OFF_TOPIC_SUBJECTS, type LexiconEntry } from './lexicon';
 import { PhraseMatcher, type PhraseMatch, type PhraseSpec } from './phraseMatcher';
+import type { TextPieces } from '../text/pieces';
 import type { TokenizedField } from './tokenize';
 import type {
   AnalysisConfig,
@@ -57,14 +59,18 @@ const NAMED_PRODUCT_WEIGHT = 1.0;
 /** A product named in code (`Twilio::REST::Client`, `sendgrid.send(...)`) is still that product: code keeps this share. */
 const PRODUCT_CODE_SHARE = 0.9;
 
+/** `key` names the term a mention counts for (built once per matcher, not per mention). */
 type Payload =
-  | { type: 'lexicon'; entry: LexiconEntry }
-  | { type: 'provider'; provider: ProviderDefinition }
-  | { type: 'off_topic' };
+  | { type: 'lexicon'; entry: LexiconEntry; key: string }
+  | { type: 'provider'; provider: ProviderDefinition; key: string }
+  | { type: 'off_topic' }
+  | { type: 'factor'; factor: TextFactorId };
 
 export interface DetectionResult {
   patterns: PatternResult[];
   providers: ProviderMatch[];
+  /** The complexity factors' phrases, when the strategy found them on its way (assessComplexity's `factors`). */
+  factors?: PhraseMatch<TextFactorId>[];
 }
 
 interface Mention {
@@ -97,12 +103,14 @@ function matcherFor(config: AnalysisConfig): PhraseMatcher<Payload> {
   let matcher = matcherCache.get(key);
   if (!matcher) {
     const entries: { spec: PhraseSpec; payload: Payload }[] = [
-      ...[...DEFAULT_LEXICON, ...extras].map((entry) => ({ spec: entry, payload: { type: 'lexicon' as const, entry } })),
+      ...[...DEFAULT_LEXICON, ...extras].map((entry) => ({ spec: entry, payload: { type: 'lexicon' as const, entry, key: `${entry.role}:${entry.term}` } })),
       ...[...PROVIDERS, ...config.customProviders].map((provider) => ({
         spec: { term: provider.name, phrases: provider.aliases },
-        payload: { type: 'provider' as const, provider },
+        payload: { type: 'provider' as const, provider, key: `provider:${provider.id}` },
       })),
       ...OFF_TOPIC_SUBJECTS.map((spec) => ({ spec, payload: { type: 'off_topic' as const } })),
+      // found in the same pass over the words, for assessComplexity
+      ...FACTOR_PHRASES.map(({ spec, factor }) => ({ spec, payload: { type: 'factor' as const, factor } })),
     ];
     matcher = new PhraseMatcher(entries);
     if (matcherCache.size >= MATCHER_CACHE_SIZE) matcherCache.delete(matcherCache.keys().next().value!);
@@ -146,10 +154,10 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  */
 export function detectDefault(fields: readonly TokenizedField[], config: AnalysisConfig): DetectionResult {
   const matcher = matcherFor(config);
-  const texts = new Map<FieldName, string>();
+  const texts = new Map<FieldName, TextPieces>();
   const matches: PhraseMatch<Payload>[] = [];
   for (const field of fields) {
-    texts.set(field.field, field.text);
+    texts.set(field.field, field.pieces);
     matcher.match(field, matches);
   }
 
@@ -161,8 +169,13 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
   };
   const providersSeen = new Map<string, ProviderDefinition>();
   let offTopic = false;
+  const factors: PhraseMatch<TextFactorId>[] = [];
   for (const m of matches) {
     const { payload } = m;
+    if (payload.type === 'factor') {
+      factors.push({ payload: payload.factor, field: m.field, start: m.start, end: m.end, kind: m.kind });
+      continue;
+    }
     if (payload.type === 'off_topic') {
       offTopic ||= m.field === 'summary' && m.kind === 'prose';
       continue;
@@ -172,7 +185,7 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
       mention.score = PROVIDER_WEIGHT * FIELD_WEIGHTS[m.field] * (m.kind === 'code' ? PRODUCT_CODE_SHARE : KIND_WEIGHTS[m.kind]);
       if (mention.score === 0) continue;
       providersSeen.set(payload.provider.id, payload.provider);
-      record(hitsFor('external_service_issues'), `provider:${payload.provider.id}`, { term: payload.provider.name, role: 'component', weight: PROVIDER_WEIGHT }, mention);
+      record(hitsFor('external_service_issues'), payload.key, { term: payload.provider.name, role: 'component', weight: PROVIDER_WEIGHT }, mention);
       continue;
     }
     const { entry } = payload;
@@ -180,7 +193,7 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
     const kindShare = m.kind !== 'code' ? KIND_WEIGHTS[m.kind] : (entry.codeShare ?? (namesAProduct ? PRODUCT_CODE_SHARE : KIND_WEIGHTS.code));
     mention.score = entry.weight * FIELD_WEIGHTS[m.field] * kindShare;
     if (mention.score === 0) continue;
-    record(hitsFor(entry.pattern), `${entry.role}:${entry.term}`, entry, mention);
+    record(hitsFor(entry.pattern), payload.key, entry, mention);
   }
   const evidenceOf = (hit: TermHit): Evidence[] =>
     bestMentions(hit.mentions, EVIDENCE_PER_TERM).map((m) => makeEvidence(m.field, texts.get(m.field)!, m.start, m.end, hit.term, m.kind));
@@ -233,5 +246,5 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
     kind: provider.kind,
     evidence: evidenceOf(providerTerms!.get(`provider:${provider.id}`)!),
   }));
-  return { patterns, providers };
+  return { patterns, providers, factors };
 }

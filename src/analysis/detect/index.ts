@@ -4,7 +4,7 @@ import type { TokenizedField } from './tokenize';
 import type { AnalysisConfig } from '../types';
 
 export type { DetectionResult } from './defaultStrategy';
-export { tokenizeField, type TokenizedField } from './tokenize';
+export { tokenizeField, tokenizeFields, type TokenizedField } from './tokenize';
 
 /** Detects integration patterns (and, for the default strategy, providers) in tokenised fields. */
 export function detectPatterns(fields: readonly TokenizedField[], config: AnalysisConfig): DetectionResult {

@@ -24,14 +24,14 @@ export const SEED_THRESHOLD = 0.4;
 function findFirst(lowered: readonly { field: TokenizedField; lower: string }[], needle: string): Evidence | null {
   for (const { field, lower } of lowered) {
     const at = lower.indexOf(needle);
-    if (at >= 0) return makeEvidence(field.field, field.text, at, at + needle.length, needle, 'prose');
+    if (at >= 0) return makeEvidence(field.field, field.pieces, at, at + needle.length, needle, 'prose');
   }
   return null;
 }
 
 export function detectSeed(fields: readonly TokenizedField[]): DetectionResult {
   // str(ticket_data).lower(): every field's text, lower-cased.
-  const lowered = fields.map((field) => ({ field, lower: lowerKeepingOffsets(field.text) }));
+  const lowered = fields.map((field) => ({ field, lower: lowerKeepingOffsets(field.pieces.toString()) }));
   const patterns: PatternResult[] = [];
   for (const seed of SEED_PATTERNS) {
     const keywordHits = seed.keywords.map((k) => [k, findFirst(lowered, k)] as const).filter(([, e]) => e !== null);

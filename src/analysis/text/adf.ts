@@ -1,7 +1,7 @@
 import type { FieldName, Span } from '../types';
 import { Strength, TextBuilder } from './builder';
-import { sanitize } from './sanitize';
-import { finishSpans, type Extraction, type Range } from './spans';
+import { binaryDataWarnings, replaceControls } from './sanitize';
+import { extraction, finishSpans, type Extraction, type Range } from './spans';
 import { Warnings } from './warnings';
 
 /*
@@ -67,12 +67,9 @@ const EXTENSIONS = new Set(['extension', 'inlineExtension', 'syncBlock']);
 export function adfToText(doc: unknown, field: FieldName): Extraction {
   const walker = new AdfWalker();
   walker.walk(doc);
-  const clean = sanitize(walker.out.build(), field);
-  return {
-    text: clean.text,
-    spans: finishSpans(clean.text, walker.spans, walker.codeBlocks),
-    warnings: [...walker.warnings.list(), ...clean.warnings],
-  };
+  const raw = walker.out.build();
+  const text = raw.map(replaceControls);
+  return extraction(text, finishSpans(text, walker.spans, walker.codeBlocks), [...walker.warnings.list(), ...binaryDataWarnings(raw, field)]);
 }
 
 class AdfWalker {

@@ -1,4 +1,5 @@
 import { isSpace } from './chars';
+import { TextPieces } from './pieces';
 
 /** Characters a word sits against without a space: no space after these... */
 const OPENING = new Set(['(', '[', '{', '"', "'", '\u201c', '\u2018']);
@@ -20,11 +21,14 @@ export const Strength = {
 } as const;
 
 /**
- * Accumulates extracted text in chunks (one join at the end, no repeated concatenation) and
+ * Accumulates extracted text in chunks, handed over as TextPieces (never joined here), and
  * writes separators lazily: never at the start, never twice, only when more text follows.
  */
 export class TextBuilder {
   private readonly chunks: string[] = [];
+  /** For chunks copied from an input string: that string and where the chunk starts in it (TextPieces). */
+  private readonly sources: (string | undefined)[] = [];
+  private readonly sourceStarts: number[] = [];
   private size = 0;
   private last = '\n';
   private pending: string | null = null;
@@ -47,19 +51,26 @@ export class TextBuilder {
     return this.size;
   }
 
-  /** Appends text after any pending separator; returns the offset where the text starts. */
-  write(text: string): number {
+  /**
+   * Appends text after any pending separator; returns the offset where the text starts. A caller
+   * that copies `text` from an input string says so with `source` and `sourceStart`.
+   */
+  write(text: string, source?: string, sourceStart = 0): number {
     if (text.length === 0) return this.size;
     this.writePending(text[0] as string);
     const start = this.size;
+    if (source !== undefined) {
+      this.sources[this.chunks.length] = source;
+      this.sourceStarts[this.chunks.length] = sourceStart;
+    }
     this.chunks.push(text);
     this.size += text.length;
     this.last = text[text.length - 1] as string;
     return start;
   }
 
-  build(): string {
-    return this.chunks.join('');
+  build(): TextPieces {
+    return new TextPieces(this.chunks, this.sources, this.sourceStarts);
   }
 
   private writePending(next: string): void {

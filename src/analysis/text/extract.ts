@@ -1,7 +1,8 @@
-import type { DescriptionFormat, ExtractedIssue, FieldName, FieldText, IssueInput } from '../types';
+import type { DescriptionFormat, ExtractedIssue, FieldName, FieldText, IssueInput, Span } from '../types';
 import { adfToText } from './adf';
 import { plainToText } from './plainText';
-import { normalizeSpans, type Extraction } from './spans';
+import type { TextPieces } from './pieces';
+import { extraction, normalizeSpans, type Extraction } from './spans';
 import { Warnings } from './warnings';
 import { wikiToText } from './wikiMarkup';
 
@@ -28,9 +29,9 @@ export function extractIssue(issue: IssueInput): ExtractedIssue {
     ['components', components],
     ['labels', labels],
   ];
-  const fields: FieldText[] = extractions.map(([field, { text, spans, warnings: found }]) => {
+  const fields: FieldText[] = extractions.map(([field, { pieces, spans, warnings: found }]) => {
     for (const warning of found) warnings.add(warning);
-    return { field, text, spans };
+    return fieldText(field, pieces, spans);
   });
   return { fields, truncatedChars: description.truncatedChars, warnings: warnings.list() };
 }
@@ -69,12 +70,12 @@ function readDescription(value: unknown, format: unknown, warnings: Warnings): {
   }
   if (isRecord(value)) {
     if (declared === 'wiki' || declared === 'plain') warnings.add(`description is an ADF document, not ${declared} text; read as ADF`);
-    const extraction = adfToText(value, 'description');
-    const kept = cut(extraction.text, MAX_DESCRIPTION_CHARS);
-    if (kept.length === extraction.text.length) return { extraction, truncatedChars: 0 };
+    const read = adfToText(value, 'description');
+    const kept = read.pieces.head(cutLength(read.pieces, MAX_DESCRIPTION_CHARS));
+    if (kept.length === read.pieces.length) return { extraction: read, truncatedChars: 0 };
     return {
-      extraction: { text: kept, spans: normalizeSpans(extraction.spans, kept.length), warnings: extraction.warnings },
-      truncatedChars: extraction.text.length - kept.length,
+      extraction: extraction(kept, normalizeSpans(read.spans, kept.length), read.warnings),
+      truncatedChars: read.pieces.length - kept.length,
     };
   }
   if (value !== undefined && value !== null) warnings.add('description is neither text nor an ADF document; ignored');
@@ -83,9 +84,29 @@ function readDescription(value: unknown, format: unknown, warnings: Warnings): {
 
 /** The first `max` code units, one fewer if that would split a surrogate pair. */
 function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
+  return text.slice(0, cutLength(text, max));
+}
+
+function cutLength(text: string | TextPieces, max: number): number {
+  if (text.length <= max) return text.length;
   const code = text.charCodeAt(max - 1);
-  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
+class ExtractedField implements FieldText {
+  constructor(
+    readonly field: FieldName,
+    readonly pieces: TextPieces,
+    readonly spans: Span[],
+  ) {}
+
+  get text(): string {
+    return this.pieces.toString();
+  }
+}
+
+function fieldText(field: FieldName, pieces: TextPieces, spans: Span[]): FieldText {
+  return new ExtractedField(field, pieces, spans);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

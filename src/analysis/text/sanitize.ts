@@ -1,4 +1,5 @@
 import type { FieldName } from '../types';
+import type { TextPieces } from './pieces';
 
 /** Share of control or replacement characters above which a field is reported as binary junk. */
 const BINARY_SHARE = 0.1;
@@ -38,7 +39,13 @@ export function isControl(code: number): boolean {
  * Counts control characters and U+FFFD replacement characters: a field made mostly of those is
  * pasted binary data, which is reported (and still read).
  */
-export function binaryDataWarnings(text: string, field: FieldName): string[] {
+export function binaryDataWarnings(text: string | TextPieces, field: FieldName): string[] {
+  let suspects = 0;
+  for (const part of typeof text === 'string' ? [text] : text.parts) suspects += countSuspects(part);
+  return suspects > text.length * BINARY_SHARE ? [`${field} looks like binary data`] : [];
+}
+
+function countSuspects(text: string): number {
   let suspects = 0;
   SUSPECT.lastIndex = 0;
   while (suspects < MATCH_COUNT_LIMIT && SUSPECT.test(text)) suspects++;
@@ -48,5 +55,5 @@ export function binaryDataWarnings(text: string, field: FieldName): string[] {
       if (isControl(c) || c === 0xfffd) suspects++;
     }
   }
-  return suspects > text.length * BINARY_SHARE ? [`${field} looks like binary data`] : [];
+  return suspects;
 }

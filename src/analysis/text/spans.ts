@@ -1,11 +1,34 @@
 import type { Span } from '../types';
 import { isSpace } from './chars';
+import { TextPieces } from './pieces';
 
-/** What every extractor returns for one field. */
+/** What every extractor returns for one field: `text` is `pieces` joined, built when first read. */
 export interface Extraction {
-  text: string;
+  readonly text: string;
+  pieces: TextPieces;
   spans: Span[];
   warnings: string[];
+}
+
+class ExtractionResult implements Extraction {
+  constructor(
+    readonly pieces: TextPieces,
+    readonly spans: Span[],
+    readonly warnings: string[],
+  ) {}
+
+  get text(): string {
+    return this.pieces.toString();
+  }
+}
+
+export function extraction(pieces: TextPieces, spans: Span[], warnings: string[]): Extraction {
+  return new ExtractionResult(pieces, spans, warnings);
+}
+
+/** Text given as a string or as pieces, as pieces. */
+export function asPieces(text: string | TextPieces): TextPieces {
+  return typeof text === 'string' ? TextPieces.of(text) : text;
 }
 
 export interface Range {
@@ -23,12 +46,17 @@ const BARE_URL = /\b(https?:\/\/|ftp:\/\/|file:\/)[^\s\u0000-\u001F"'<>`{}|\\^[\
 const URL_BODY = /[^\s\u0000-\u001F"'<>`{}|\\^[\]]*/y;
 const TRAILING_PUNCTUATION = '.,;:!?*_~';
 
-/** Appends a url span for every bare URL in `text`. */
-export function findUrls(text: string, out: Span[]): void {
-  BARE_URL.lastIndex = 0;
-  for (let m = BARE_URL.exec(text); m !== null; m = BARE_URL.exec(text)) {
-    const end = trimUrlEnd(text, m.index, m.index + m[0].length);
-    if (end > m.index + (m[1] as string).length) out.push({ start: m.index, end, kind: 'url' });
+/** Appends a url span for every bare URL in `text` (piece by piece: a URL is found within one piece). */
+export function findUrls(text: string | TextPieces, out: Span[]): void {
+  const pieces = asPieces(text);
+  for (let k = 0; k < pieces.parts.length; k++) {
+    const part = pieces.parts[k]!;
+    const base = pieces.offsetOf(k);
+    BARE_URL.lastIndex = 0;
+    for (let m = BARE_URL.exec(part); m !== null; m = BARE_URL.exec(part)) {
+      const end = trimUrlEnd(part, m.index, m.index + m[0].length);
+      if (end > m.index + (m[1] as string).length) out.push({ start: base + m.index, end: base + end, kind: 'url' });
+    }
   }
 }
 
@@ -105,58 +133,132 @@ interface Anchor extends Range {
  * Finds stack traces: Java/JVM and JavaScript frames, `Caused by:`, exception names, Python
  * tracebacks and gdb/native frames. Anchors closer than MAX_GAP with no blank line between
  * them form one cluster; a cluster's level is that of its strongest anchor.
+ *
+ * Pieces are read in place: an anchor is found and confirmed within one piece (extraction cuts
+ * pieces where markup was, rarely inside a stack frame), while the characters around it (word
+ * boundaries, the exception name before it, blank lines between anchors) are read across pieces.
  */
-export function scanStackTraces(text: string): TraceCluster[] {
+export function scanStackTraces(text: string | TextPieces): TraceCluster[] {
+  const pieces = asPieces(text);
   const clusters: TraceCluster[] = [];
-  const names = new NameRun(text);
+  const names = new NameRun(pieces);
+  const anchors = new AnchorSearch();
   let current: TraceCluster | null = null;
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
-    const anchor = confirmAnchor(text, m.index, m[0], names);
-    if (anchor === null) continue;
-    if (anchor.end > m.index + m[0].length) ANCHOR.lastIndex = anchor.end;
-    if (current !== null && anchor.start - current.end <= MAX_GAP && !hasBlankLine(text, current.end, anchor.start)) {
-      current.end = Math.max(current.end, anchor.end);
-      if (anchor.level > current.level) current.level = anchor.level;
-    } else {
-      current = { start: anchor.start, end: anchor.end, level: anchor.level };
-      clusters.push(current);
+  /** Where the last confirmed anchor ended: the scan resumes there. */
+  let resume = 0;
+  for (let k = 0; k < pieces.parts.length; k++) {
+    const part = pieces.parts[k]!;
+    const base = pieces.offsetOf(k);
+    // the shortest anchor (`at `) has three characters: separators between pieces hold none
+    if (part.length < 3 || resume >= base + part.length) continue;
+    for (let m = anchors.next(pieces, k, Math.max(0, resume - base)); m !== null; m = anchors.next(pieces, k, m.index + m.found.length)) {
+      if (!boundedLikeWhole(pieces, part, base, m.index, m.found)) continue;
+      const anchor = confirmAnchor(pieces, part, base, m.index, m.found, names);
+      if (anchor === null) continue;
+      resume = anchor.end;
+      if (current !== null && anchor.start - current.end <= MAX_GAP && !hasBlankLine(pieces, current.end, anchor.start)) {
+        current.end = Math.max(current.end, anchor.end);
+        if (anchor.level > current.level) current.level = anchor.level;
+      } else {
+        current = { start: anchor.start, end: anchor.end, level: anchor.level };
+        clusters.push(current);
+      }
+      // an anchor confirmed past its match (a whole frame) is not searched again
+      if (anchor.end - base > m.index + m.found.length) m = { index: anchor.end - base - m.found.length, found: m.found };
     }
   }
   return clusters;
 }
 
-function confirmAnchor(text: string, at: number, found: string, names: NameRun): Anchor | null {
-  const sticky = (pattern: RegExp, level: TraceLevel): Anchor | null => {
-    pattern.lastIndex = at;
-    return pattern.test(text) ? { start: at, end: pattern.lastIndex, level } : null;
-  };
+/**
+ * ANCHOR's matches in piece after piece, each within its piece. A piece copied from the input is
+ * searched in the input itself: one search over a flat string rather than one per piece (an
+ * extraction has thousands), and a match found beyond a piece serves the pieces up to it.
+ */
+class AnchorSearch {
+  private source: string | undefined;
+  /** Where in `source` the last search started, and the first match at or after it (null: none). */
+  private searchedFrom = -1;
+  private found: RegExpExecArray | null = null;
+
+  /** The first match in piece `k` at or after `from` (an index into the piece), or null. */
+  next(pieces: TextPieces, k: number, from: number): { index: number; found: string } | null {
+    const part = pieces.parts[k]!;
+    const source = pieces.source(k);
+    if (source === part) {
+      ANCHOR.lastIndex = from;
+      const m = ANCHOR.exec(part);
+      return m === null ? null : { index: m.index, found: m[0] };
+    }
+    const start = pieces.sourceStart(k);
+    const end = start + part.length;
+    for (let at = start + from; at < end; ) {
+      if (source !== this.source || at < this.searchedFrom || (this.found !== null && this.found.index < at)) {
+        ANCHOR.lastIndex = at;
+        this.source = source;
+        this.searchedFrom = at;
+        this.found = ANCHOR.exec(source);
+      }
+      const m = this.found;
+      if (m === null || m.index >= end) return null;
+      if (m.index + m[0].length <= end) return { index: m.index - start, found: m[0] };
+      // runs past the piece (into markup the extraction dropped): not an anchor here
+      at = m.index + 1;
+    }
+    return null;
+  }
+}
+
+/**
+ * ANCHOR's `\b` sees the edges of a piece as word boundaries; this checks them against the
+ * characters of the neighbouring pieces, as if the text were one string.
+ */
+function boundedLikeWhole(pieces: TextPieces, part: string, base: number, at: number, found: string): boolean {
+  const first = found.charCodeAt(0);
+  if (at === 0 && (first === 0x61 /* at */ || first === 0x46 /* File */) && isWordCode(pieces.charCodeAt(base - 1))) return false;
+  const end = at + found.length;
+  const last = found.charCodeAt(found.length - 1);
+  if (end === part.length && isWordCode(last) && isWordCode(pieces.charCodeAt(base + end))) return false;
+  return true;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** The anchor `pattern` (sticky) matches at `at` in `part`, if it does. */
+function sticky(pattern: RegExp, part: string, base: number, at: number, level: TraceLevel): Anchor | null {
+  pattern.lastIndex = at;
+  return pattern.test(part) ? { start: base + at, end: base + pattern.lastIndex, level } : null;
+}
+
+function confirmAnchor(pieces: TextPieces, part: string, base: number, at: number, found: string, names: NameRun): Anchor | null {
   switch (found.charCodeAt(0)) {
     case 0x61: // a
-      return sticky(JAVA_FRAME, TraceLevel.frame);
+      return sticky(JAVA_FRAME, part, base, at, TraceLevel.frame);
     case 0x43: // C
-      return { start: at, end: at + found.length, level: TraceLevel.header };
+      return { start: base + at, end: base + at + found.length, level: TraceLevel.header };
     case 0x54: // T
-      return found.length > 9 ? { start: at, end: at + found.length, level: TraceLevel.frame } : exceptionName(text, at, found, names);
+      return found.length > 9 ? { start: base + at, end: base + at + found.length, level: TraceLevel.frame } : exceptionName(pieces, base + at, found, names);
     case 0x46: // F
-      return sticky(PYTHON_FRAME, TraceLevel.frame);
+      return sticky(PYTHON_FRAME, part, base, at, TraceLevel.frame);
     case 0x23: // #
-      return sticky(NATIVE_FRAME, TraceLevel.frame);
+      return sticky(NATIVE_FRAME, part, base, at, TraceLevel.frame);
     case 0x2e: // .
-      return { start: at, end: at + found.length, level: TraceLevel.weak };
+      return { start: base + at, end: base + at + found.length, level: TraceLevel.weak };
     default:
-      return found.length > 9 ? sticky(THREAD_BANNER, TraceLevel.frame) : exceptionName(text, at, found, names);
+      return found.length > 9 ? sticky(THREAD_BANNER, part, base, at, TraceLevel.frame) : exceptionName(pieces, base + at, found, names);
   }
 }
 
 /** An exception class name ending at `at + suffix.length`, e.g. `java.lang.NullPointerException` or `ValueError:`. */
-function exceptionName(text: string, at: number, suffix: string, names: NameRun): Anchor | null {
+function exceptionName(pieces: TextPieces, at: number, suffix: string, names: NameRun): Anchor | null {
   const end = at + suffix.length;
   let start = names.startBefore(at);
-  while (start < at && !isLetter(text.charCodeAt(start))) start++;
-  const name = text.slice(start, end);
-  const next = text.charCodeAt(end);
-  const endsLine = next === 0x3a || next === 0x0a || next === 0x0d || end === text.length;
+  while (start < at && !isLetter(pieces.charCodeAt(start))) start++;
+  const name = pieces.slice(start, end);
+  const next = pieces.charCodeAt(end);
+  const endsLine = next === 0x3a || next === 0x0a || next === 0x0d || end === pieces.length;
   if (QUALIFIED_EXCEPTION.test(name)) return { start, end, level: endsLine ? TraceLevel.header : TraceLevel.weak };
   if (name.length > suffix.length && next === 0x3a && BARE_EXCEPTION.test(name)) return { start, end, level: TraceLevel.header };
   return null;
@@ -179,7 +281,7 @@ class NameRun {
   private lastAt = -1;
   private lastStart = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: TextPieces) {}
 
   startBefore(at: number): number {
     const floor = Math.max(0, at - MAX_NAME);
@@ -197,15 +299,29 @@ class NameRun {
   }
 }
 
-function hasBlankLine(text: string, from: number, to: number): boolean {
-  const first = text.indexOf('\n', from);
-  if (first < 0 || first >= to) return false;
+function hasBlankLine(text: TextPieces, from: number, to: number): boolean {
+  if (from >= to) return false;
+  // piece by piece, as hasBlankLine on the joined text: from the first line break, two breaks with only spaces between
   let newlines = 0;
-  for (let i = first; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      if (++newlines === 2) return true;
-    } else if (c !== 0x0d && !isSpace(c)) newlines = 0;
+  let afterFirstBreak = false;
+  for (let k = text.pieceAt(from); k < text.parts.length; k++) {
+    const base = text.offsetOf(k);
+    if (base >= to) break;
+    const part = text.parts[k]!;
+    const end = Math.min(part.length, to - base);
+    let i = Math.max(0, from - base);
+    if (!afterFirstBreak) {
+      const first = part.indexOf('\n', i);
+      if (first < 0 || first >= end) continue;
+      i = first;
+      afterFirstBreak = true;
+    }
+    for (; i < end; i++) {
+      const c = part.charCodeAt(i);
+      if (c === 0x0a) {
+        if (++newlines === 2) return true;
+      } else if (c !== 0x0d && !isSpace(c)) newlines = 0;
+    }
   }
   return false;
 }
@@ -221,7 +337,7 @@ const KIND_BY_PRIORITY: Span['kind'][] = ['url', 'code', 'stacktrace'];
  * stack traces when a trace shows in them), stack traces and (unless the caller marked them
  * already) bare URLs found in the text.
  */
-export function finishSpans(text: string, markup: Span[], codeBlocks: Range[], findBareUrls = true): Span[] {
+export function finishSpans(text: string | TextPieces, markup: Span[], codeBlocks: Range[], findBareUrls = true): Span[] {
   const clusters = scanStackTraces(text);
   const spans = markup.slice();
   let c = 0;

@@ -2,7 +2,7 @@ import type { FieldName, Span } from '../types';
 import { Strength, TextBuilder } from './builder';
 import { isSpace, isWordChar } from './chars';
 import { binaryDataWarnings, isControl, replaceControls } from './sanitize';
-import { finishSpans, urlEnd, type Extraction, type Range } from './spans';
+import { extraction, finishSpans, urlEnd, type Extraction, type Range } from './spans';
 
 /*
  * Jira wiki markup (Jira Server/Data Center, REST v2) as described in Jira's "Text Formatting
@@ -73,7 +73,7 @@ export function wikiToText(markup: string, field: FieldName): Extraction {
   reader.read();
   const text = reader.out.build();
   // The reader marks bare URLs itself (it must skip them anyway), so finishSpans need not look for them.
-  return { text, spans: finishSpans(text, reader.spans, reader.codeBlocks, false), warnings: binaryDataWarnings(src, field) };
+  return extraction(text, finishSpans(text, reader.spans, reader.codeBlocks, false), binaryDataWarnings(src, field));
 }
 
 /**
@@ -109,15 +109,21 @@ class WikiReader {
   /** End of the current `{html}` body, inside which HTML tags are dropped too. */
   private htmlEnd = -1;
 
+  /** The two searches every step of read() makes: built once, not per step. */
+  private readonly nextSpecial: NextIndex;
+  private readonly nextHeading: NextIndex;
+
   constructor(private readonly src: string) {
     this.n = src.length;
+    this.nextSpecial = new NextIndex((from) => nextSpecial(src, from));
+    this.nextHeading = new NextIndex((from) => nextMatch(HEADING, src, from));
   }
 
   read(): void {
     let i = 0;
     while (i < this.n) {
-      const special = this.cached('special', (from) => nextSpecial(this.src, from), i);
-      const heading = this.cached('heading', (from) => nextMatch(HEADING, this.src, from), i);
+      const special = this.nextSpecial.at(i);
+      const heading = this.nextHeading.at(i);
       if (heading >= 0 && (special < 0 || heading < special)) i = this.heading(heading);
       else if (special >= 0) i = this.markup(special);
       else break;
@@ -127,7 +133,7 @@ class WikiReader {
 
   /** Copies the source not copied yet, up to `to`. */
   private copyTo(to: number): void {
-    if (to > this.copied) this.out.write(this.src.slice(this.copied, to));
+    if (to > this.copied) this.out.write(this.src.slice(this.copied, to), this.src, this.copied);
   }
 
   /** Replaces the source in [from, to) by `replacement` (control characters replaced); returns `to`. */
@@ -323,7 +329,9 @@ class WikiReader {
     this.replace(i, bodyStart);
     this.out.separate('\n', Strength.block);
     if (e > s) {
-      const start = this.out.write(replaceControls(this.src.slice(s, e)));
+      const code = this.src.slice(s, e);
+      const clean = replaceControls(code);
+      const start = this.out.write(clean, clean === code ? this.src : undefined, s);
       this.codeBlocks.push({ start, end: this.out.length });
     }
     this.out.separate('\n', Strength.block);
@@ -362,6 +370,8 @@ class WikiReader {
   /** A bare URL is a url span, copied as it is: its `_`, `~`, `-` are not markup. */
   private url(i: number): number {
     const { src } = this;
+    // most colons in text start no URL: rule them out before reading the scheme
+    if (src.charCodeAt(i + 1) !== 0x2f) return i + 1;
     let start = i;
     while (start > i - 5 && isAsciiLetter(src.charCodeAt(start - 1))) start--;
     const scheme = src.slice(start, i).toLowerCase();

@@ -1,3 +1,4 @@
+import { TextPieces } from '../../../src/analysis/text/pieces';
 import type { Extraction } from '../../../src/analysis/text';
 import type { Span } from '../../../src/analysis/types';
 
@@ -25,4 +26,17 @@ export function expectWellFormed(result: Extraction | { text: string; spans: Spa
   }
   // eslint-disable-next-line no-control-regex
   expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+}
+
+/** `text` cut at the given points (clamped, sorted, deduplicated) into TextPieces; empty pieces included. */
+export function cutInto(text: string, cuts: readonly number[]): TextPieces {
+  const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of points) {
+    parts.push(text.slice(from, at));
+    from = at;
+  }
+  parts.push(text.slice(from));
+  return new TextPieces(parts);
 }

@@ -30,6 +30,7 @@ describe('plainToText', () => {
   });
 
   it('reads a non-string as empty text', () => {
-    expect(plainToText(42 as unknown as string, 'summary')).toEqual({ text: '', spans: [], warnings: [] });
+    const result = plainToText(42 as unknown as string, 'summary');
+    expect([result.text, result.spans, result.warnings]).toEqual(['', [], []]);
   });
 });
