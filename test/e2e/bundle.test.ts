@@ -33,4 +33,18 @@ describe.each(UI_PAGES)('the %s bundle', (page) => {
     expect(assets.some((asset) => asset.includes('Each child in a list should have a unique'))).toBe(false);
     expect(assets.some((asset) => /\b100vh\b/.test(asset))).toBe(false);
   });
+
+  test('ships Preact in place of React DOM, and of @forge/bridge only the modules the pages use', () => {
+    const script = fs
+      .readdirSync(path.join(dir, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => fs.readFileSync(path.join(dir, 'assets', file), 'utf8'))
+      .join('\n');
+    // React DOM's production build names its errors this way; Preact has no such text.
+    expect(script).not.toContain('Minified React error');
+    // The bridge itself is in (it finds the host's window.__bridge)...
+    expect(script).toContain('Unable to establish a connection with the Custom UI bridge');
+    // ...but not the i18n, egress and object-store modules its CommonJS index loads.
+    expect(script).not.toContain('FORGE_SUPPORTED_LOCALE_CODES');
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IssueAnalysisView, SyncDecision } from '../../../src/contract';
 import { callPanel, describeError, type CallError, type CallResult } from '../shared/bridge';
 import { LoadFailed, Message, Skeleton } from '../shared/components';
@@ -18,20 +18,16 @@ type PanelState =
 
 /**
  * The full test-case panel (`jira:issuePanel`): the issue's analysis, test plan and exports.
- * `firstAnswer` is the getAnalysis call main.tsx started while the theme loaded; later loads (retry) call again.
+ * `firstAnswer` is the getAnalysis answer the page waited for before rendering (shared/startPanel.tsx);
+ * later loads (retry) call again.
  */
-export function IssuePanel({ firstAnswer }: { firstAnswer: Promise<CallResult<IssueAnalysisView>> }) {
-  const [state, setState] = useState<PanelState>({ phase: 'loading' });
+export function IssuePanel({ firstAnswer }: { firstAnswer: CallResult<IssueAnalysisView> }) {
+  const [state, setState] = useState<PanelState>(() => panelStateOf(firstAnswer));
 
   const load = useCallback(async (answer: Promise<CallResult<IssueAnalysisView>>) => {
     setState({ phase: 'loading' });
-    const result = await answer;
-    setState(result.ok ? { phase: 'ready', view: result.data, reanalysing: false } : { phase: 'failed', error: result.error });
+    setState(panelStateOf(await answer));
   }, []);
-
-  useEffect(() => {
-    void load(firstAnswer);
-  }, [load, firstAnswer]);
 
   async function reanalyse(view: IssueAnalysisView): Promise<void> {
     setState({ phase: 'ready', view, reanalysing: true });
@@ -80,6 +76,10 @@ export function IssuePanel({ firstAnswer }: { firstAnswer: Promise<CallResult<Is
       )}
     </main>
   );
+}
+
+function panelStateOf(result: CallResult<IssueAnalysisView>): PanelState {
+  return result.ok ? { phase: 'ready', view: result.data, reanalysing: false } : { phase: 'failed', error: result.error };
 }
 
 function ReanalysisProgress({ issueKey }: { issueKey: string }) {

@@ -79,13 +79,7 @@ export function TestCasesSection({ cases, patterns }: { cases: readonly TestCase
                   <h4>{section.heading}</h4>
                   <ul className="stack stack--tight">
                     {section.cases.map((testCase) => (
-                      <li key={testCase.id} className="spread" data-testid="test-case" data-priority={testCase.priority}>
-                        <span>{testCase.title}</span>
-                        <span className="inline inline--tight">
-                          {testCase.source === 'pattern' ? null : <span className="tag">{SOURCE_LABELS[testCase.source]}</span>}
-                          <code>{testCase.id}</code>
-                        </span>
-                      </li>
+                      <CaseRow key={testCase.id} testCase={testCase} />
                     ))}
                   </ul>
                 </div>
@@ -95,5 +89,16 @@ export function TestCasesSection({ cases, patterns }: { cases: readonly TestCase
         </div>
       )}
     </section>
+  );
+}
+
+/** One case, in as few elements as it takes: a plan can have a hundred and more, all rendered at once. */
+function CaseRow({ testCase }: { testCase: TestCase }) {
+  return (
+    <li className="case-row" data-testid="test-case" data-priority={testCase.priority}>
+      <span className="case-row__title">{testCase.title}</span>
+      {testCase.source === 'pattern' ? null : <span className="tag">{SOURCE_LABELS[testCase.source]}</span>}
+      <code>{testCase.id}</code>
+    </li>
   );
 }

@@ -1,5 +1,5 @@
 import { router } from '@forge/bridge';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IssueAnalysisView } from '../../../src/contract';
 import { callPanel, describeError, type CallError, type CallResult } from '../shared/bridge';
 import { LoadFailed, Lozenge, Skeleton } from '../shared/components';
@@ -16,18 +16,13 @@ type SideState = { phase: 'loading' } | { phase: 'failed'; error: CallError } | 
  * view): the patterns, the complexity and its main reasons, and the P0 cases to start with. Same
  * resolver as the full panel.
  */
-export function SidePanel({ firstAnswer }: { firstAnswer: Promise<CallResult<IssueAnalysisView>> }) {
-  const [state, setState] = useState<SideState>({ phase: 'loading' });
+export function SidePanel({ firstAnswer }: { firstAnswer: CallResult<IssueAnalysisView> }) {
+  const [state, setState] = useState<SideState>(() => sideStateOf(firstAnswer));
 
   const load = useCallback(async (answer: Promise<CallResult<IssueAnalysisView>>) => {
     setState({ phase: 'loading' });
-    const result = await answer;
-    setState(result.ok ? { phase: 'ready', view: result.data } : { phase: 'failed', error: result.error });
+    setState(sideStateOf(await answer));
   }, []);
-
-  useEffect(() => {
-    void load(firstAnswer);
-  }, [load, firstAnswer]);
 
   if (state.phase === 'loading') return <Skeleton label="Loading the integration summary…" lines={3} />;
   if (state.phase === 'failed') {
@@ -99,4 +94,8 @@ export function SidePanel({ firstAnswer }: { firstAnswer: Promise<CallResult<Iss
       </p>
     </main>
   );
+}
+
+function sideStateOf(result: CallResult<IssueAnalysisView>): SideState {
+  return result.ok ? { phase: 'ready', view: result.data } : { phase: 'failed', error: result.error };
 }

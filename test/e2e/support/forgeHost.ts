@@ -7,6 +7,7 @@ import type Resolver from '@forge/resolver';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pageBuildDir, UI_PAGES, type UiPage } from '../../../static/pages';
 import { hostTheme, type ColorMode } from './theme';
+import { forgeModuleContext } from '../../../sim/forge/resolverInvocation';
 
 /**
  * A stand-in for Jira's side of a Custom UI page: serves the built pages on 127.0.0.1 and defines
@@ -27,7 +28,6 @@ export interface IssueRef {
   id: string;
   key: string;
   projectId: string;
-  projectKey: string;
 }
 
 export interface OpenPageOptions {
@@ -189,14 +189,14 @@ function resolveFile(urlPath: string): string | undefined {
   return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
 }
 
-/** The context Jira gives a module (`view.getContext()` in the page, `context` in the resolver). */
+/** The context Jira gives a module (`view.getContext()` in the page, `context` in the resolver): the one resolvers get in the simulator. */
 function platformContext(options: OpenPageOptions): Record<string, unknown> {
-  const extension: Record<string, unknown> = { type: EXTENSION_TYPES[options.page] };
-  if (options.issue) {
-    extension.issue = { id: options.issue.id, key: options.issue.key, type: 'Task' };
-    extension.project = { id: options.issue.projectId, key: options.issue.projectKey, type: 'software' };
-  }
-  return { moduleKey: options.moduleKey, accountId: options.accountId, localId: `${options.moduleKey}-local`, extension, locale: 'en-US', timezone: 'UTC' };
+  return forgeModuleContext({
+    moduleKey: options.moduleKey,
+    accountId: options.accountId,
+    extensionType: EXTENSION_TYPES[options.page],
+    ...(options.issue ? { issue: { id: options.issue.id, key: options.issue.key }, projectId: options.issue.projectId } : {}),
+  });
 }
 
 const EXTENSION_TYPES: Record<UiPage, string> = {

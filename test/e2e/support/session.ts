@@ -56,7 +56,7 @@ export function useBrowserSession(jiraOptions: () => JiraSimulatorOptions = () =
       const issue = jira.sim.state.issue(key);
       if (!issue) throw new Error(`No issue ${key} in the simulator`);
       const project = jira.sim.state.projectOf(issue);
-      return { id: issue.id, key: issue.key, projectId: project.id, projectKey: project.key };
+      return { id: issue.id, key: issue.key, projectId: project.id };
     },
     async open(page, { accountId, issueKey, ...rest }) {
       if (!browser || !host) throw new Error('The browser session starts in beforeAll');
