@@ -10,8 +10,9 @@ import { MODULE_KEYS } from '../src/moduleKeys';
  * The app as Forge runs it, read from manifest.yml: the trigger's function gets the simulator's
  * issue events (dropping the app's own when the manifest says `ignoreSelf`), each Custom UI
  * module's resolver function gets the pages' `invoke` calls with the context the platform gives,
- * and each `consumer` module's function gets the events pushed to its queue
- * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/consumer).
+ * each `consumer` module's function gets the events pushed to its queue
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/consumer), and each
+ * `scheduledTrigger` module's function runs on its interval (real timers, cleared by `stop()`).
  * Handlers are the exports `src/index.ts` gives the manifest (`handler: index.<name>`).
  */
 export type UiModuleType = 'jira:issuePanel' | 'jira:issueContext' | 'jira:adminPage';
@@ -38,6 +39,14 @@ export interface ForgeApp {
 }
 
 type Handler = (...args: never[]) => Promise<unknown>;
+
+/** The `interval` values of a `scheduledTrigger` (https://developer.atlassian.com/platform/forge/manifest-reference/modules/scheduled-trigger/). */
+const SCHEDULED_INTERVALS_MS: Readonly<Record<string, number>> = {
+  fiveMinute: 5 * 60_000,
+  hour: 60 * 60_000,
+  day: 24 * 60 * 60_000,
+  week: 7 * 24 * 60 * 60_000,
+};
 
 export function startForgeApp(
   manifest: AppManifest,
@@ -85,6 +94,22 @@ export function startForgeApp(
     });
   }
 
+  // Each `scheduledTrigger` module runs on a real interval, as an initial invocation (the backfill relay every five minutes).
+  const stopTriggers = (manifest.modules.scheduledTrigger ?? []).map((module) => {
+    const intervalMs = SCHEDULED_INTERVALS_MS[String(module.interval)];
+    if (intervalMs === undefined) throw new Error(`manifest.yml gives the scheduled trigger ${module.key} an unknown interval '${String(module.interval)}'`);
+    const handler = handlerOf(String(module.function));
+    return queue.scheduleTrigger(intervalMs, async () => {
+      try {
+        await handler();
+      } catch (error) {
+        hooks.onError(`the scheduled trigger ${module.key} failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        hooks.onHandled();
+      }
+    });
+  });
+
   const uiModule = (type: UiModuleType, key: string): UiModule & { functionKey: string } => {
     const module = manifestModule(manifest, type, key);
     const resource = String(module.resource);
@@ -107,6 +132,9 @@ export function startForgeApp(
     },
     context: (module, context) => forgeModuleContext({ ...context, moduleKey: module.key, extensionType: module.type }),
     settle: () => delivery.settle(),
-    stop: () => delivery.stop(),
+    stop: () => {
+      delivery.stop();
+      stopTriggers.forEach((stopTrigger) => stopTrigger());
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { UiModule } from '../forgeApp';
+import type { JiraIssue } from '../../src/jira/client';
 import { adfToHtml } from './adfHtml';
 import { html, type SafeHtml } from './html';
 import { THEME_ATTRIBUTES } from './assets';
@@ -94,20 +95,12 @@ ${view.error
 <div class="pager"><span>${view.issues.length} issue${view.issues.length === 1 ? '' : 's'} on this page</span>${nextHref ? html`<a class="button" href="${nextHref}">Next page</a>` : ''}</div>`;
 }
 
-export interface IssueDetails {
-  id: string;
-  key: string;
-  projectId: string;
-  projectKey: string;
-  summary: string;
-  description: unknown;
-  labels: string[];
-  components: string[];
+/** What the issue view shows: the fields the app reads (JiraIssue), and what Jira's view adds around them. */
+export interface IssueDetails extends Omit<JiraIssue, 'property'> {
   issueType: string;
   status: { name: string; category: string };
   reporter: string | null;
   created: string;
-  updated: string;
   patterns: string[];
   complexity: number | null;
 }

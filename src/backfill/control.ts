@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { AdminConfig } from '../config/schema';
 import type { BackfillEstimateView, BackfillScope, BackfillStatusView, FieldError } from '../contract';
 import type { JiraClient } from '../jira/client';
+import { JiraError } from '../jira/errors';
 import { describeError, log } from '../log';
 import { planChains } from './chains';
 import { tickOf } from './engine';
 import { applyCommand, jobPhase, relayPlan, type JobCommand } from './jobState';
-import { MAX_PAGE_SIZE, newPace, PACE } from './pacing';
+import { newPace, PACE } from './pacing';
 import { statusView } from './progress';
-import type { ChainRecord, JobRecord } from './records';
+import { newChain, type ChainRecord, type JobRecord } from './records';
 import { claimTick, deleteJobRecords, loadChains, loadJob, loadPace, saveChains, saveJob, savePace } from './store';
 import { PUSHES_PER_INITIAL_INVOCATION, pushRequestsFor, type PushTicks, type ScheduledTick } from './tickQueue';
 
@@ -30,7 +31,25 @@ export type Refusal = { refused: string } | { fieldErrors: FieldError[] };
 export async function estimateBackfill(scope: BackfillScope, config: AdminConfig, client: JiraClient): Promise<BackfillEstimateView | Refusal> {
   const plan = planChains(scope, config.enabledProjects);
   if ('fieldErrors' in plan) return plan;
-  return { jql: plan.jql, count: await client.approximateCount(plan.jql), chains: plan.chainJqls.length };
+  const count = await countScope(scope, plan.jql, client);
+  if (typeof count !== 'number') return count;
+  return { jql: plan.jql, count, chains: plan.chainJqls.length };
+}
+
+/**
+ * Jira's approximate count of the scope's issues. A query Jira rejects (400: unknown field,
+ * project or syntax) is the JQL field's error, in Jira's words: the admin wrote the query, and
+ * Jira's message says what to fix.
+ */
+async function countScope(scope: BackfillScope, jql: string, client: JiraClient): Promise<number | Refusal> {
+  try {
+    return await client.approximateCount(jql);
+  } catch (error) {
+    if (scope.kind === 'jql' && error instanceof JiraError && error.status === 400 && error.jiraMessages.length > 0) {
+      return { fieldErrors: [{ path: 'scope.jql', message: `Jira cannot run this query: ${error.jiraMessages.join(' ')}` }] };
+    }
+    throw error;
+  }
 }
 
 /** `client` acts as the app: the backfill reads and writes what the app can, not what the admin can. */
@@ -47,7 +66,8 @@ export async function startBackfill(
     const phase = jobPhase(previous, await loadChains(previous.jobId));
     if (phase === 'running' || phase === 'paused') return { refused: 'A backfill is already under way: wait for it, or cancel it first.' };
   }
-  const estimatedTotal = await client.approximateCount(plan.jql);
+  const estimatedTotal = await countScope(request.scope, plan.jql, client);
+  if (typeof estimatedTotal !== 'number') return estimatedTotal;
   if (previous) await deleteJobRecords(previous.jobId);
 
   const now = deps.now();
@@ -145,27 +165,3 @@ async function reserveNextStep(chain: ChainRecord, allowance: number, now: numbe
   return undefined;
 }
 
-function newChain(jobId: string, index: number, jql: string, pushesLeft: number, now: number): ChainRecord {
-  return {
-    jobId,
-    index,
-    jql,
-    state: 'running',
-    generation: 0,
-    seq: 0,
-    pageSize: MAX_PAGE_SIZE,
-    pageDone: [],
-    writeShare: 1,
-    noLabelScreen: [],
-    issueAttempts: {},
-    retries: 0,
-    done: 0,
-    skipped: 0,
-    failed: 0,
-    pages: 0,
-    pushesLeft,
-    nextTickAt: now,
-    updatedAt: now,
-    errors: [],
-  };
-}

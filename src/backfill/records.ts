@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BackfillScope } from '../contract';
+import { MAX_PAGE_SIZE } from './pacing';
 
 /**
  * What a backfill keeps in the app's storage (@forge/kvs), validated when read back: the job (one
@@ -123,4 +124,30 @@ export type TickBody = z.infer<typeof TickBody>;
 
 export function isFinished(chain: ChainRecord): boolean {
   return chain.state === 'done' || chain.state === 'failed' || chain.state === 'cancelled';
+}
+
+/** A chain as it starts: nothing read yet, its first page due now. */
+export function newChain(jobId: string, index: number, jql: string, pushesLeft: number, now: number): ChainRecord {
+  return {
+    jobId,
+    index,
+    jql,
+    state: 'running',
+    generation: 0,
+    seq: 0,
+    pageSize: MAX_PAGE_SIZE,
+    pageDone: [],
+    writeShare: 1,
+    noLabelScreen: [],
+    issueAttempts: {},
+    retries: 0,
+    done: 0,
+    skipped: 0,
+    failed: 0,
+    pages: 0,
+    pushesLeft,
+    nextTickAt: now,
+    updatedAt: now,
+    errors: [],
+  };
 }

@@ -1,5 +1,5 @@
 import { applyCommand, isStalled, jobPhase, relayPlan, STALL_AFTER_MS } from '../../src/backfill/jobState';
-import type { ChainRecord, JobRecord } from '../../src/backfill/records';
+import { newChain, type ChainRecord, type JobRecord } from '../../src/backfill/records';
 import { pushRequestsFor } from '../../src/backfill/tickQueue';
 
 const NOW = Date.UTC(2026, 1, 2, 12);
@@ -21,29 +21,8 @@ function job(changes: Partial<JobRecord> = {}): JobRecord {
 }
 
 function chain(index: number, changes: Partial<ChainRecord> = {}): ChainRecord {
-  return {
-    jobId: 'job',
-    index,
-    jql: `project = "P${index}" ORDER BY key ASC`,
-    state: 'running',
-    generation: 0,
-    seq: 5,
-    pageSize: 20,
-    pageDone: [],
-    writeShare: 1,
-    noLabelScreen: [],
-    issueAttempts: {},
-    retries: 0,
-    done: 10,
-    skipped: 2,
-    failed: 0,
-    pages: 3,
-    pushesLeft: 400,
-    nextTickAt: NOW + 1_000,
-    updatedAt: NOW,
-    errors: [],
-    ...changes,
-  };
+  const started = newChain('job', index, `project = "P${index}" ORDER BY key ASC`, 400, NOW);
+  return { ...started, seq: 5, pageSize: 20, done: 10, skipped: 2, pages: 3, nextTickAt: NOW + 1_000, ...changes };
 }
 
 describe('jobPhase', () => {

@@ -1,4 +1,4 @@
-import type { ChainRecord, JobRecord, PaceRecord } from '../../src/backfill/records';
+import { newChain, type ChainRecord, type JobRecord, type PaceRecord } from '../../src/backfill/records';
 import { statusView } from '../../src/backfill/progress';
 import { STALL_AFTER_MS } from '../../src/backfill/jobState';
 
@@ -17,29 +17,7 @@ const job: JobRecord = {
 };
 
 function chain(index: number, changes: Partial<ChainRecord> = {}): ChainRecord {
-  return {
-    jobId: 'job',
-    index,
-    jql: 'x',
-    state: 'running',
-    generation: 0,
-    seq: 0,
-    pageSize: 10,
-    pageDone: [],
-    writeShare: 1,
-    noLabelScreen: [],
-    issueAttempts: {},
-    retries: 0,
-    done: 0,
-    skipped: 0,
-    failed: 0,
-    pages: 0,
-    pushesLeft: 10,
-    nextTickAt: START,
-    updatedAt: START,
-    errors: [],
-    ...changes,
-  };
+  return { ...newChain('job', index, 'x', 10, START), pageSize: 10, ...changes };
 }
 
 describe('statusView', () => {

@@ -10,7 +10,8 @@ import { SCREENSHOT_DIR } from '../e2e/support/screenshots';
  * The sandbox as a user meets it: `npm start` in a child process (a free port, a temporary data
  * folder), then Chromium: create an issue about a webhook signature problem through the web UI,
  * see the app's labels and fields on the issue and in the list, the JQL filter finding it, and the
- * test cases in the issue panel. Ctrl-C (SIGINT) stops it and leaves the issue in the data file.
+ * test cases in the issue panel, and a backfill over every issue started from the admin page. Ctrl-C
+ * (SIGINT) stops it and leaves the issue in the data file.
  */
 const REPO_ROOT = path.resolve(__dirname, '../..');
 /** `npm start` may build the Custom UI first (about half a minute), then seeds and analyses 40 tickets. */
@@ -73,6 +74,17 @@ it('creates a webhook-signature issue in the web UI; labels, fields, JQL and the
   const admin = page.frameLocator('#admin-page');
   // The admin resolver checks Administer Jira as the signed-in user; the settings form appears only when it agrees.
   await admin.getByRole('heading', { name: 'Labels' }).waitFor();
+
+  // A backfill over every issue from the admin page: the app analysed them all already, so it skips them.
+  const backfill = admin.getByTestId('backfill-section');
+  await backfill.getByLabel('Project keys').fill('SHOP, DATA');
+  await backfill.getByRole('button', { name: 'Estimate' }).click();
+  await expectText(backfill.getByTestId('backfill-estimate'), 'About 41 issues');
+  await backfill.getByRole('button', { name: 'Start backfill…' }).click();
+  await admin.getByRole('dialog', { name: 'Start the backfill?' }).getByRole('button', { name: 'Start backfill' }).click();
+  await backfill.getByText('Backfill completed').waitFor();
+  expect(await backfill.getByRole('progressbar', { name: 'Backfill progress' }).getAttribute('aria-valuenow')).toBe('100');
+  expect(await Promise.all(['done', 'skipped', 'failed'].map((name) => backfill.getByTestId(`backfill-${name}`).textContent()))).toEqual(['0', '41', '0']);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'sandbox-admin.png') });
 
   // Ctrl-C in a terminal: every process of the group gets SIGINT; npm exits at once, the sandbox saves and closes its output last.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DataFileError } from '../../sandbox/dataFile';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/sandbox';
-import { MODULE_KEYS } from '../../src/moduleKeys';
+import { ISSUE_PROPERTY_KEY, MODULE_KEYS } from '../../src/moduleKeys';
 
 /**
  * The sandbox in this process on a free port with a temporary data folder: its forms, list, JQL
@@ -211,7 +211,47 @@ describe('the sandbox', () => {
     const refused = (await invoke(frameId, 'saveConfig', { config: {} }).catch((error: Error) => error.message)) as string;
     expect(refused).toContain("Resolver has no definition for 'saveConfig'");
   });
+
+  it('runs a backfill from the admin page over the seeded issues: those without results get them, the others are skipped', async () => {
+    await start();
+    const state = sandbox!.sim.state;
+    // DATA's issues stand for issues from before the app was installed: none of its fields, property or labels.
+    const data = [...state.issues.values()].filter((issue) => state.projectOf(issue).key === 'DATA');
+    expect(data).toHaveLength(10);
+    const analysed = new Map(data.map((issue) => [issue.key, appResults(issue)]));
+    for (const issue of data) {
+      issue.customValues.clear();
+      issue.properties.clear();
+      issue.labels = issue.labels.filter((label) => !label.startsWith('integration-'));
+    }
+    expect(row((await listPage('project = DATA')).html, 'DATA-1')?.patterns).toEqual([]);
+
+    const frameId = await openFrame(`/frames/${MODULE_KEYS.adminPage}/`);
+    const scope = { kind: 'projects', projectKeys: ['SHOP', 'DATA'] };
+    const estimate = (await invoke(frameId, 'estimateBackfill', { scope })) as { ok: boolean; data: { count: number; jql: string } };
+    expect(estimate).toEqual({ ok: true, data: expect.objectContaining({ count: 40, jql: 'project in ("SHOP", "DATA")' }) });
+    const started = (await invoke(frameId, 'startBackfill', { scope, addLabels: true })) as { ok: boolean; data: { state: string } };
+    expect(started.ok).toBe(true);
+
+    // The page asks every few seconds; the queue delivers on real timers, pacing the pages with delayInSeconds.
+    let status: { state: string; percent: number; done: number; skipped: number; failed: number; processed: number };
+    for (;;) {
+      const answer = (await invoke(frameId, 'getBackfillStatus', {})) as { data: { status: typeof status } };
+      status = answer.data.status;
+      if (status.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(status).toMatchObject({ state: 'completed', percent: 100, processed: 40, done: 10, skipped: 30, failed: 0 });
+    for (const issue of data) expect({ key: issue.key, ...appResults(issue) }).toEqual({ key: issue.key, ...analysed.get(issue.key) });
+    expect(row((await listPage('project = DATA')).html, 'DATA-1')?.patterns).toEqual(analysed.get('DATA-1')?.patterns);
+  });
 });
+
+/** What the app wrote on an issue: its two fields, its property and its labels. */
+function appResults(issue: { customValues: Map<string, unknown>; properties: Map<string, unknown>; labels: string[] }) {
+  const [patterns, complexity] = ['Integration patterns', 'Integration complexity'].map((name) => issue.customValues.get(sandbox?.sim.state.customFieldByName(name)?.id ?? ''));
+  return { patterns: patterns ?? [], complexity, property: issue.properties.get(ISSUE_PROPERTY_KEY), labels: [...issue.labels].sort() };
+}
 
 async function openFrame(src: string): Promise<string> {
   const html = await (await fetch(`${sandbox?.url}${src}`)).text();

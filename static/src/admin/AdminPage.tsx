@@ -100,7 +100,7 @@ export function AdminPage() {
         </form>
         <div className="stack">
           <TryIt config={() => fromDraft(draft)} onConfigErrors={setErrors} />
-          <BackfillSection />
+          <BackfillSection enabledProjects={page.saved.enabledProjects} />
         </div>
       </div>
 

@@ -1,5 +1,5 @@
 import { invoke } from '@forge/bridge';
-import type { AdminResolvers, PanelResolvers, ResolverError, ResolverResult } from '../../../src/contract';
+import type { AdminBackfillResolvers, AdminResolvers, PanelResolvers, ResolverError, ResolverResult } from '../../../src/contract';
 
 /** Why a call failed: the resolver's own error, or the platform could not run it at all. */
 export type CallError = ResolverError | { code: 'invoke-failed'; message: string };
@@ -27,7 +27,8 @@ function resolverClient<Definitions extends ResolverDefinitions<Definitions>>() 
 }
 
 export const callPanel = resolverClient<PanelResolvers>();
-export const callAdmin = resolverClient<AdminResolvers>();
+/** The admin function's keys: the configuration's and the backfill's. */
+export const callAdmin = resolverClient<AdminResolvers & AdminBackfillResolvers>();
 
 /** A sentence for a person, saying what went wrong and what to do about it. */
 export function describeError(error: CallError): { title: string; detail: string } {

@@ -60,6 +60,16 @@ export function Meter({ label, value, max, tone = 'brand' }: { label: string; va
   );
 }
 
+/** How far a long task got, 0..100, exposed to assistive technology as a progress bar. */
+export function ProgressBar({ label, percent, valueText, tone = 'brand' }: { label: string; percent: number; valueText: string; tone?: 'brand' | 'success' | 'danger' }) {
+  const value = Math.min(Math.max(Math.round(percent), 0), 100);
+  return (
+    <div className="meter meter--thick" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} aria-valuetext={valueText}>
+      <div className={`meter__fill${tone === 'brand' ? '' : ` meter__fill--${tone}`}`} style={{ width: `${value}%` }} />
+    </div>
+  );
+}
+
 const FIELD_LABELS: Readonly<Record<Evidence['field'], string>> = {
   summary: 'Summary',
   description: 'Description',

@@ -86,6 +86,14 @@ describe('estimate, start and status', () => {
     ]);
   });
 
+  it('gives a query Jira rejects back as the JQL field’s error, in Jira’s words, and starts nothing', async () => {
+    const refused = { ok: false, error: { code: 'invalid-request', fieldErrors: [{ path: 'scope.jql', message: expect.stringContaining("The value 'NOPE' does not exist for the field 'project'.") }] } };
+    await expect(run.admin('estimateBackfill', { scope: { kind: 'jql', jql: 'project = NOPE' } })).resolves.toMatchObject(refused);
+    await expect(run.admin('startBackfill', { scope: { kind: 'jql', jql: 'project = NOPE' }, addLabels: false })).resolves.toMatchObject(refused);
+    expect(run.queue.pushes).toEqual([]);
+    await expect(run.admin('getBackfillStatus')).resolves.toEqual({ ok: true, data: { status: null } });
+  });
+
   it('answers no status before the first backfill, then the progress the page polls', async () => {
     await expect(run.admin('getBackfillStatus')).resolves.toEqual({ ok: true, data: { status: null } });
     const started = await run.admin('startBackfill', START);
