@@ -80,6 +80,28 @@ describe('extractor properties', () => {
     );
   });
 
+  it.each([
+    ['any code unit', codeUnitString],
+    ['markup tokens', markupString],
+  ])('wikiToText counts every control character and U+FFFD of the source for the binary-data warning, on %s', (_name, strings) => {
+    const suspects = (text: string) =>
+      [...text].filter((ch) => {
+        const c = ch.charCodeAt(0);
+        return ch.length === 1 && ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd);
+      }).length;
+    const binary = (text: string) => wikiToText(text, 'description').warnings.includes('description looks like binary data');
+    fc.assert(
+      fc.property(strings as fc.Arbitrary<string>, (markup) => {
+        // Padded with plain letters to just over and just at ten times the count, the warning
+        // fires and then does not: only an exact count passes both.
+        const count = suspects(markup);
+        fc.pre(count > 0 && 10 * count - 1 >= markup.length);
+        expect(binary(markup + 'x'.repeat(10 * count - 1 - markup.length))).toBe(true);
+        expect(binary(markup + 'x'.repeat(10 * count - markup.length))).toBe(false);
+      }),
+    );
+  });
+
   it('extractIssue on any issue-shaped value', () => {
     const issue = fc.record(
       {
