@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { normalizeWord, screenKey, tokenizeField, tokenizeFields, wordHash } from '../../../src/analysis/detect/tokenize';
-import { prefixScreenKeys, spellingsOf } from '../../../src/analysis/detect/phraseMatcher';
+import { normalizeWord, SCREEN_KEY_LENGTH, screenKey, tokenizeField, tokenizeFields, wordHash } from '../../../src/analysis/detect/tokenize';
+import { LONG_KEY_LENGTH, longKey, prefixLongKeys, prefixScreenKeys, spellingsOf } from '../../../src/analysis/detect/phraseMatcher';
 import { TextPieces } from '../../../src/analysis/text/pieces';
 import { hashStrings, hashTexts } from '../../../src/analysis/hash';
 import { wikiToText } from '../../../src/analysis/text';
@@ -78,7 +78,7 @@ describe('tokenizeField', () => {
  * The matcher skips a word unless its hash is that of a spelling of an exact first word, or its
  * screenKey one of a first-word prefix's keys. These properties are what makes skipping safe.
  */
-const STEMS = ['sync', 'key', 'city', 'realiz', 'authoriz', 'sky', 'api', 'hook', 'categor', 'poiz', 'status', 'class', 'http', 'ab', 'web'];
+const STEMS = ['sync', 'key', 'city', 'cit', 'part', 'realiz', 'authoriz', 'sky', 'api', 'hook', 'categor', 'poiz', 'pois', 'status', 'class', 'http', 'ab', 'web'];
 const SUFFIXES = ['', 's', 'es', 'ies', 'y', 'e', 'ise', 'ised', 'ises', 'ising', 'isation', 'isations', 'ize', 'ization', 'ing', 'ed'];
 const word = fc.oneof(
   fc.tuple(fc.constantFrom(...STEMS), fc.constantFrom(...SUFFIXES)).map(([stem, suffix]) => stem + suffix),
@@ -93,6 +93,7 @@ describe('the matcher screen', () => {
         const written = casing(raw, upper);
         expect(spellingsOf(normalizeWord(written)).map(wordHash)).toContain(wordHash(written));
       }),
+      { numRuns: 5000 },
     );
   });
 
@@ -104,7 +105,12 @@ describe('the matcher screen', () => {
         const prefix = norm.slice(0, 3 + (cut % (norm.length - 2)));
         const written = casing(raw, upper);
         expect(prefixScreenKeys(prefix)).toContain(screenKey(written, 0, written.length));
+        // and, for prefixes of five letters or more, the longKey of its first five characters
+        if (prefix.length >= LONG_KEY_LENGTH) {
+          expect(prefixLongKeys(prefix)).toContain(longKey(screenKey(written, 0, written.length), written.charCodeAt(SCREEN_KEY_LENGTH)));
+        }
       }),
+      { numRuns: 5000 },
     );
   });
 });
