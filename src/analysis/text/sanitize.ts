@@ -42,22 +42,7 @@ export function isControl(code: number): boolean {
 export function binaryDataWarnings(text: string | TextPieces, field: FieldName): string[] {
   let suspects = 0;
   for (const part of typeof text === 'string' ? [text] : text.parts) suspects += countSuspects(part);
-  return binaryDataWarningsFor(suspects, text.length, field);
-}
-
-/** binaryDataWarnings for a text of `length` code units of which `suspects` are controls or U+FFFD, counted by the caller. */
-export function binaryDataWarningsFor(suspects: number, length: number, field: FieldName): string[] {
-  return suspects > length * BINARY_SHARE ? [`${field} looks like binary data`] : [];
-}
-
-/** The controls and U+FFFD in text[from, to), counted one by one: for short ranges, where a regex search could run past `to`. */
-export function countSuspectsBetween(text: string, from: number, to: number): number {
-  let suspects = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0xfffd) suspects++;
-  }
-  return suspects;
+  return suspects > text.length * BINARY_SHARE ? [`${field} looks like binary data`] : [];
 }
 
 function countSuspects(text: string): number {

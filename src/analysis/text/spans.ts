@@ -362,34 +362,30 @@ export function finishSpans(text: string | TextPieces, markup: Span[], codeBlock
  * a URL (a URL inside a code block is code).
  */
 export function normalizeSpans(spans: readonly Span[], length: number): Span[] {
-  // Each event (a span opening or closing) as one number, at·8 + (opening ? 4 : 0) + priority, so
-  // a numeric sort orders them by position; the events at one position are applied together.
-  const events = new Float64Array(spans.length * 2);
-  let count = 0;
+  const events: Array<{ at: number; delta: number; priority: number }> = [];
   for (const span of spans) {
     const priority = KIND_BY_PRIORITY.indexOf(span.kind);
     if (priority < 0 || !Number.isFinite(span.start) || !Number.isFinite(span.end)) continue;
     const start = Math.max(0, Math.floor(span.start));
     const end = Math.min(length, Math.floor(span.end));
     if (start >= end) continue;
-    events[count++] = start * 8 + 4 + priority;
-    events[count++] = end * 8 + priority;
+    events.push({ at: start, delta: 1, priority }, { at: end, delta: -1, priority });
   }
-  const sorted = events.subarray(0, count).sort();
+  events.sort((a, b) => a.at - b.at);
   const open = [0, 0, 0];
   const result: Span[] = [];
   let from = 0;
-  for (let e = 0; e < count; ) {
-    const at = Math.floor(sorted[e]! / 8);
+  for (let e = 0; e < events.length; ) {
+    const at = (events[e] as (typeof events)[number]).at;
     const kind = topKind(open);
     if (kind !== null && at > from) {
       const last = result[result.length - 1];
       if (last !== undefined && last.kind === kind && last.end === from) last.end = at;
       else result.push({ start: from, end: at, kind });
     }
-    for (; e < count && Math.floor(sorted[e]! / 8) === at; e++) {
-      const event = sorted[e]! % 8;
-      open[event & 3] = (open[event & 3] as number) + (event & 4 ? 1 : -1);
+    for (; e < events.length && (events[e] as (typeof events)[number]).at === at; e++) {
+      const event = events[e] as (typeof events)[number];
+      open[event.priority] = (open[event.priority] as number) + event.delta;
     }
     from = at;
   }

@@ -1,7 +1,7 @@
 import type { FieldName, Span } from '../types';
 import { Strength, TextBuilder } from './builder';
 import { isSpace, isWordChar } from './chars';
-import { binaryDataWarningsFor, countSuspectsBetween, isControl, replaceControls } from './sanitize';
+import { binaryDataWarnings, isControl, replaceControls } from './sanitize';
 import { extraction, finishSpans, urlEnd, type Extraction, type Range } from './spans';
 
 /*
@@ -23,7 +23,7 @@ import { extraction, finishSpans, urlEnd, type Extraction, type Range } from './
  * no match object per stop.
  */
 // eslint-disable-next-line no-control-regex
-const PLAIN_RUN = /[^{[!*_\-+^~|&\\<:#`\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]*/y;
+const PLAIN_RUN = /[^{[!*_\-+^~|&\\<:#`\u0000-\u0008\u000B\u000C\u000E-\u001F]*/y;
 /** Heading and quote markers, markup only at a line start. */
 const HEADING = /h[1-6]\.|bq\./g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/y;
@@ -73,7 +73,7 @@ export function wikiToText(markup: string, field: FieldName): Extraction {
   reader.read();
   const text = reader.out.build();
   // The reader marks bare URLs itself (it must skip them anyway), so finishSpans need not look for them.
-  return extraction(text, finishSpans(text, reader.spans, reader.codeBlocks, false), binaryDataWarningsFor(reader.suspects, src.length, field));
+  return extraction(text, finishSpans(text, reader.spans, reader.codeBlocks, false), binaryDataWarnings(src, field));
 }
 
 /**
@@ -119,29 +119,14 @@ class WikiReader {
     this.nextHeading = new NextIndex((from) => nextMatch(HEADING, src, from));
   }
 
-  /**
-   * Control characters and U+FFFD in the source, for the binary-data warning. The plain runs
-   * between markup hold none (PLAIN_RUN stops at them), so counting the character at each stop
-   * and what each markup step consumes counts them all, without a pass of its own.
-   */
-  suspects = 0;
-
   read(): void {
     let i = 0;
     while (i < this.n) {
       const special = this.nextSpecial.at(i);
       const heading = this.nextHeading.at(i);
-      let at: number;
-      if (heading >= 0 && (special < 0 || heading < special)) at = heading;
-      else if (special >= 0) at = special;
+      if (heading >= 0 && (special < 0 || heading < special)) i = this.heading(heading);
+      else if (special >= 0) i = this.markup(special);
       else break;
-      const next = at === heading ? this.heading(at) : this.markup(at);
-      if (next === at + 1) {
-        // one character: a stop below U+0020 is a control (tab and line breaks do not stop PLAIN_RUN)
-        const c = this.src.charCodeAt(at);
-        if (c < 0x20 || c === 0xfffd) this.suspects++;
-      } else this.suspects += countSuspectsBetween(this.src, at, next);
-      i = next;
     }
     this.copyTo(this.n);
   }
@@ -195,8 +180,6 @@ class WikiReader {
       case 0x2a: // *
       case 0x2d: // -
         return this.listMarker(i) ?? this.effect(i, c);
-      case 0xfffd: // a replacement character: kept, and counted by read()
-        return i + 1;
       default:
         return isControl(c) ? this.replace(i, i + 1, ' ') : this.effect(i, c);
     }
