@@ -1,4 +1,4 @@
-import { adfPlainText } from '../../sim/jira/adfText';
+import { adfPlainText, type AdfNode } from '../../sim/jira/adfText';
 
 /**
  * An ADF description back as wiki markup, for the edit form's text box: the inverse of
@@ -6,24 +6,16 @@ import { adfPlainText } from '../../sim/jira/adfText';
  * plain text; the edit form sends the description only when the text was changed, so opening and
  * saving the form never rewrites a description it could not represent.
  */
-interface Node {
-  type?: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  marks?: Array<{ type?: string; attrs?: Record<string, unknown> }>;
-  content?: Node[];
-}
-
 export function adfToWiki(doc: unknown): string {
   if (typeof doc !== 'object' || doc === null) return '';
-  return blocks((doc as Node).content ?? [], '').join('\n\n');
+  return blocks((doc as AdfNode).content ?? [], '').join('\n\n');
 }
 
-function blocks(nodes: Node[], listPrefix: string): string[] {
+function blocks(nodes: AdfNode[], listPrefix: string): string[] {
   return nodes.map((node) => block(node, listPrefix)).filter((text) => text !== '');
 }
 
-function block(node: Node, listPrefix: string): string {
+function block(node: AdfNode, listPrefix: string): string {
   switch (node.type) {
     case 'paragraph':
       return inline(node.content ?? []);
@@ -47,7 +39,7 @@ function block(node: Node, listPrefix: string): string {
   }
 }
 
-function listItem(item: Node, marker: string): string {
+function listItem(item: AdfNode, marker: string): string {
   const [first, ...rest] = item.content ?? [];
   const head = first && first.type === 'paragraph' ? `${marker} ${inline(first.content ?? [])}` : `${marker} `;
   const nested = (first && first.type !== 'paragraph' ? [first, ...rest] : rest).map((child) =>
@@ -56,7 +48,7 @@ function listItem(item: Node, marker: string): string {
   return [head, ...nested].join('\n');
 }
 
-function inline(nodes: Node[]): string {
+function inline(nodes: AdfNode[]): string {
   return nodes
     .map((node) => {
       if (node.type === 'hardBreak') return '\n';

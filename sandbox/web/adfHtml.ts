@@ -1,4 +1,4 @@
-import { adfPlainText } from '../../sim/jira/adfText';
+import { adfPlainText, type AdfNode } from '../../sim/jira/adfText';
 import { escapeHtml, SafeHtml } from './html';
 
 /**
@@ -6,13 +6,6 @@ import { escapeHtml, SafeHtml } from './html';
  * every text escaped, links only to http(s) and mailto. Nodes without a rendering here show their
  * plain text, so nothing of a description is hidden.
  */
-interface Node {
-  type?: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  marks?: Array<{ type?: string; attrs?: Record<string, unknown> }>;
-  content?: Node[];
-}
 
 const BLOCK_TAGS: Record<string, string> = {
   paragraph: 'p',
@@ -29,14 +22,14 @@ const BLOCK_TAGS: Record<string, string> = {
 
 export function adfToHtml(doc: unknown): SafeHtml {
   if (typeof doc !== 'object' || doc === null) return new SafeHtml('');
-  return new SafeHtml(children(doc as Node));
+  return new SafeHtml(children(doc as AdfNode));
 }
 
-function children(node: Node): string {
+function children(node: AdfNode): string {
   return (node.content ?? []).map(renderNode).join('');
 }
 
-function renderNode(node: Node): string {
+function renderNode(node: AdfNode): string {
   switch (node.type) {
     case 'text':
       return marked(node);
@@ -62,7 +55,7 @@ function renderNode(node: Node): string {
   }
 }
 
-function marked(node: Node): string {
+function marked(node: AdfNode): string {
   let out = escapeHtml(node.text ?? '');
   for (const mark of node.marks ?? []) {
     if (mark.type === 'code') out = `<code>${out}</code>`;

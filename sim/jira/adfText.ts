@@ -1,3 +1,12 @@
+/** An ADF node as read from an issue: every property may be missing or of another shape. */
+export interface AdfNode {
+  type?: string;
+  text?: string;
+  attrs?: Record<string, unknown>;
+  marks?: Array<{ type?: string; attrs?: Record<string, unknown> }>;
+  content?: AdfNode[];
+}
+
 /** The plain text of an ADF document: text nodes joined, block nodes separated by newlines. For JQL text search and changelog strings. */
 export function adfPlainText(node: unknown): string {
   if (typeof node !== 'object' || node === null) return '';

@@ -90,6 +90,11 @@ interface TermHit {
   mentions: Mention[];
 }
 
+/** The term a provider's mentions count for, among a pattern's terms. */
+function providerKey(provider: ProviderDefinition): string {
+  return `provider:${provider.id}`;
+}
+
 const matcherCache = new Map<string, PhraseMatcher<Payload>>();
 const MATCHER_CACHE_SIZE = 8;
 
@@ -106,7 +111,7 @@ function matcherFor(config: AnalysisConfig): PhraseMatcher<Payload> {
       ...[...DEFAULT_LEXICON, ...extras].map((entry) => ({ spec: entry, payload: { type: 'lexicon' as const, entry, key: `${entry.role}:${entry.term}` } })),
       ...[...PROVIDERS, ...config.customProviders].map((provider) => ({
         spec: { term: provider.name, phrases: provider.aliases },
-        payload: { type: 'provider' as const, provider, key: `provider:${provider.id}` },
+        payload: { type: 'provider' as const, provider, key: providerKey(provider) },
       })),
       ...OFF_TOPIC_SUBJECTS.map((spec) => ({ spec, payload: { type: 'off_topic' as const } })),
       // found in the same pass over the words, for assessComplexity
@@ -244,7 +249,7 @@ export function detectDefault(fields: readonly TokenizedField[], config: Analysi
     id: provider.id,
     name: provider.name,
     kind: provider.kind,
-    evidence: evidenceOf(providerTerms!.get(`provider:${provider.id}`)!),
+    evidence: evidenceOf(providerTerms!.get(providerKey(provider))!),
   }));
   return { patterns, providers, factors };
 }

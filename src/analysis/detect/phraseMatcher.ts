@@ -190,8 +190,9 @@ export class PhraseMatcher<T> {
         for (const p of first.prefixes) {
           if (p.length < PREFIX_KEY_LENGTH) throw new Error(`prefix "${p}*" in "${spec.term}" is too short`);
           push(this.byPrefix, p.slice(0, PREFIX_KEY_LENGTH), { prefix: p, phrase: compiled });
-          for (const key of prefixScreenKeys(p)) setBit(this.prefixes, keyBit(key));
-          if (p.length < LONG_KEY_LENGTH) for (const key of prefixScreenKeys(p)) setBit(this.shortPrefixes, keyBit(key));
+          const keys = prefixScreenKeys(p);
+          for (const key of keys) setBit(this.prefixes, keyBit(key));
+          if (p.length < LONG_KEY_LENGTH) for (const key of keys) setBit(this.shortPrefixes, keyBit(key));
           else for (const key of prefixLongKeys(p)) setBit(this.longPrefixes, keyBit(key));
         }
         if (second) {

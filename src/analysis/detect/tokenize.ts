@@ -119,7 +119,7 @@ export function wordHash(word: string): number {
  * tokenising. Fields tokenised into one TokenColumns share it: they stay valid until the next
  * `tokenizeFields` call with the same columns.
  */
-export class TokenColumns {
+class TokenColumns {
   starts = new Int32Array(0);
   ends = new Int32Array(0);
   keys = new Int32Array(0);
@@ -352,8 +352,9 @@ function normalFormAt(pieces: TextPieces, start: number, end: number, hash: numb
   const piece = pieces.pieceAt(start);
   const base = pieces.offsetOf(piece);
   // a word within one piece (nearly all) is read there; one spread over pieces is joined first
-  const text = end - base <= pieces.parts[piece]!.length ? pieces.parts[piece]! : pieces.slice(start, end);
-  const from = text === pieces.parts[piece] ? start - base : 0;
+  const withinPiece = end - base <= pieces.parts[piece]!.length;
+  const text = withinPiece ? pieces.parts[piece]! : pieces.slice(start, end);
+  const from = withinPiece ? start - base : 0;
   const to = from + end - start;
   const known = normalForms.get(hash);
   if (known !== undefined && sameWordFolded(known.lower, text, from, to)) return known.norm;

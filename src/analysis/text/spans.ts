@@ -337,7 +337,8 @@ const KIND_BY_PRIORITY: Span['kind'][] = ['url', 'code', 'stacktrace'];
  * stack traces when a trace shows in them), stack traces and (unless the caller marked them
  * already) bare URLs found in the text.
  */
-export function finishSpans(text: string | TextPieces, markup: Span[], codeBlocks: Range[], findBareUrls = true): Span[] {
+export function finishSpans(input: string | TextPieces, markup: Span[], codeBlocks: Range[], findBareUrls = true): Span[] {
+  const text = asPieces(input);
   const clusters = scanStackTraces(text);
   const spans = markup.slice();
   let c = 0;
