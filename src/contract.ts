@@ -24,6 +24,7 @@ const MAX_PREVIEW_LIST_ITEMS = 50;
 // Requests
 
 export const GetAnalysisRequest = z.strictObject({});
+export const GetExportsRequest = z.strictObject({});
 export const ReanalyzeRequest = z.strictObject({});
 export const GetConfigRequest = z.strictObject({});
 export const SaveConfigRequest = z.strictObject({ config: AdminConfigSchema });
@@ -40,6 +41,7 @@ export const PastedIssue = z.strictObject({
 export const PreviewAnalysisRequest = z.strictObject({ config: AdminConfigSchema, issue: PastedIssue });
 
 export type GetAnalysisPayload = z.input<typeof GetAnalysisRequest>;
+export type GetExportsPayload = z.input<typeof GetExportsRequest>;
 export type ReanalyzePayload = z.input<typeof ReanalyzeRequest>;
 export type GetConfigPayload = z.input<typeof GetConfigRequest>;
 export type SaveConfigPayload = z.input<typeof SaveConfigRequest>;
@@ -93,11 +95,13 @@ export interface StoredState {
   labelsNotOnScreen: boolean;
 }
 
-/** `getAnalysis`: the issue's analysis, its generated test cases (`analysis.testPlan.cases`) and the exports. */
+/**
+ * `getAnalysis`: the issue's analysis and its generated test cases (`analysis.testPlan.cases`).
+ * The exports, two thirds of the answer's size and needed only on Copy/Download, are `getExports`'s.
+ */
 export interface IssueAnalysisView {
   issue: { id: string; key: string; summary: string };
   analysis: Analysis;
-  exports: AnalysisExports;
   /** Null when the app has not stored an analysis on the issue yet. */
   stored: StoredState | null;
   /** Whether the admin configuration lets the app write to this issue's project. */
@@ -121,9 +125,21 @@ export interface PreviewView {
   exports: AnalysisExports;
 }
 
+/**
+ * `getExports`: the exports, and which analysis they are of. The issue may have changed since the
+ * panel got `getAnalysis`'s answer; the panel offers the exports only when the hashes agree, so a
+ * file never holds another plan than the one on screen.
+ */
+export interface ExportsView extends AnalysisExports {
+  /** Analysis.textHash of the analysis exported. */
+  textHash: string;
+}
+
 /** Resolver keys with their payload and answer, for a typed `invoke` in the front ends. */
 export interface PanelResolvers {
   getAnalysis: { payload: GetAnalysisPayload; result: ResolverResult<IssueAnalysisView> };
+  /** The issue's test plan in the export formats, analysed as `getAnalysis` does. */
+  getExports: { payload: GetExportsPayload; result: ResolverResult<ExportsView> };
   reanalyze: { payload: ReanalyzePayload; result: ResolverResult<ReanalyzeView> };
 }
 

@@ -19,7 +19,6 @@ export function issueAnalysisView(issue: JiraIssue, analysis: Analysis, stored: 
   return {
     issue: { id: issue.id, key: issue.key, summary: issue.summary },
     analysis,
-    exports: exportsOf(analysis, issue),
     stored: stored
       ? { upToDate: recordsAnalysis(stored, analysis), labelsAdded: stored.labelsAdded, labelsNotOnScreen: stored.labelsNotOnScreen }
       : null,

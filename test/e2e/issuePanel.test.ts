@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { XRAY_CSV_HEADER } from '../../src/analysis/export';
-import type { IssueAnalysisView, ReanalyzeView, ResolverResult } from '../../src/contract';
+import type { ExportsView, IssueAnalysisView, ReanalyzeView, ResolverResult } from '../../src/contract';
 import { createIssueEventHandler } from '../../src/entry/events/handler';
 import { paragraph } from '../support/jiraFixtures';
 import { jiraUser } from '../../sim/jiraUser';
@@ -101,10 +101,13 @@ test('filters the test cases by priority, pattern and text', async () => {
 test('exports: copies the Markdown and downloads the Gherkin feature and the Xray CSV the resolver generated', async () => {
   const hosted = await openPanel('PAY-1');
   const { page } = hosted;
-  const { exports, analysis } = answerOf<IssueAnalysisView>(hosted, 'getAnalysis');
+  const { analysis } = answerOf<IssueAnalysisView>(hosted, 'getAnalysis');
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await page.getByText('Markdown copied to the clipboard').waitFor();
+  // Asked for once, in the background after the first render; the first answer does not carry them.
+  expect(hosted.invocations.map((call) => call.functionKey)).toEqual(['getAnalysis', 'getExports']);
+  const exports = answerOf<ExportsView>(hosted, 'getExports');
   await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(exports.markdown);
   expect(exports.markdown).toContain('# Integration test plan for PAY-1');
 
@@ -120,6 +123,76 @@ test('exports: copies the Markdown and downloads the Gherkin feature and the Xra
   const xray = fs.readFileSync((await csv.path())!, 'utf8');
   expect(xray).toBe(exports.xrayCsv);
   expect(xray.split('\r\n')[0]).toBe(XRAY_CSV_HEADER.join(';'));
+});
+
+/** Holds the page's getExports calls until the test releases them (`window.__releaseExports()`), to see the panel while they run. */
+const HOLD_EXPORTS = `(() => {
+  const bridge = window.__bridge;
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  window.__releaseExports = () => release();
+  window.__bridge = { callBridge: async (command, payload) => {
+    if (command === 'invoke' && payload.functionKey === 'getExports') await released;
+    return bridge.callBridge(command, payload);
+  } };
+})();`;
+
+test('exports: a click before they are in says so and acts when they come; a failure says why, and the next click asks again', async () => {
+  const hosted = await session.open('issue-panel', { accountId: USERS.editor, issueKey: 'PAY-1', initScript: HOLD_EXPORTS });
+  const { page } = hosted;
+  await page.getByTestId('case-list').waitFor();
+
+  const refuse = session.jira.sim.faults.add({ method: 'GET', path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await page.getByText('Preparing the export…').waitFor();
+  await expect(page.getByRole('group', { name: 'Export test cases' }).getAttribute('aria-busy')).resolves.toBe('true');
+  await page.evaluate(() => (window as unknown as { __releaseExports: () => void }).__releaseExports());
+  const failed = page.getByRole('alert').filter({ hasText: 'The exports could not be prepared: jira is unavailable' });
+  await failed.waitFor();
+  await expect(failed.textContent()).resolves.toContain('Jira is busy right now. Try again shortly. Try again in 120 s.');
+  await expect(page.getByText('Markdown copied to the clipboard').count()).resolves.toBe(0);
+
+  refuse();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await page.getByText('Markdown copied to the clipboard').waitFor();
+  await expect(failed.count()).resolves.toBe(0);
+  await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(answerOf<ExportsView>(hosted, 'getExports').markdown);
+});
+
+test('exports: when the issue changed since the analysis shown, offers no file of the new plan and asks for a re-analysis', async () => {
+  const editor = jiraUser(() => session.jira.sim, USERS.editor);
+  const created = await editor.createIssue({
+    project: { key: 'PAY' },
+    issuetype: { name: 'Task' },
+    summary: 'Partner webhook callbacks time out',
+    description: paragraph('Partner webhook deliveries to our REST endpoint time out after 30 seconds.'),
+  });
+  const hosted = await session.open('issue-panel', { accountId: USERS.editor, issueKey: created.key, initScript: HOLD_EXPORTS });
+  const { page } = hosted;
+  await page.getByTestId('case-list').waitFor();
+  const shown = answerOf<IssueAnalysisView>(hosted, 'getAnalysis').analysis;
+
+  // Someone edits the issue between the panel's two calls.
+  await editor.editIssue(created.key, {
+    fields: { description: paragraph('The nightly Salesforce sync leaves orders out of sync between the two systems.') },
+  });
+  await page.evaluate(() => (window as unknown as { __releaseExports: () => void }).__releaseExports());
+  const changed = page.getByRole('status').filter({ hasText: 'The issue has changed since this analysis' });
+  await changed.waitFor();
+  expect(answerOf<ExportsView>(hosted, 'getExports').textHash).not.toBe(shown.textHash);
+  await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByText('Markdown copied to the clipboard').count()).resolves.toBe(0);
+  await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe('untouched');
+
+  await page.getByRole('button', { name: 'Re-analyse' }).click();
+  await page.getByText('Re-analysed', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await page.getByText('Markdown copied to the clipboard').waitFor();
+  await expect(changed.count()).resolves.toBe(0);
+  const exports = answerOf<ExportsView>(hosted, 'getExports');
+  expect(exports.textHash).toBe(answerOf<ReanalyzeView>(hosted, 'reanalyze').analysis.textHash);
+  await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(exports.markdown);
 });
 
 test('re-analyses after the issue is edited in Jira: shows progress, then the new result, and writes it to the issue', async () => {
@@ -142,6 +215,13 @@ test('re-analyses after the issue is edited in Jira: shows progress, then the ne
   expect(after.analysis.patterns.map((pattern) => pattern.id)).toContain('sync_issues');
   await expect(page.getByTestId('pattern').locator('h3').allTextContents()).resolves.toEqual(after.analysis.patterns.map((pattern) => pattern.name));
   await expect(page.getByRole('progressbar').count()).resolves.toBe(0);
+  // The exports follow the new analysis: asked for again, and what is copied is the new plan.
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await page.getByText('Markdown copied to the clipboard').waitFor();
+  expect(hosted.invocations.map((call) => call.functionKey)).toEqual(['getAnalysis', 'getExports', 'reanalyze', 'getExports']);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(answerOf<ExportsView>(hosted, 'getExports').markdown);
+  expect(copied).toContain(after.analysis.patterns.find((pattern) => pattern.id === 'sync_issues')!.name);
 
   const issue = session.jira.sim.state.issue('PAY-3')!;
   const patternsField = session.jira.sim.state.customFieldByName('Integration patterns')!;

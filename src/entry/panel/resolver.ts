@@ -2,21 +2,23 @@ import Resolver, { type Request } from '@forge/resolver';
 import { analyzeIssue } from '../../analysis/analyze';
 import { isProjectEnabled, toAnalysisConfig } from '../../config/schema';
 import { loadConfig } from '../../config/store';
-import { GetAnalysisRequest, ReanalyzeRequest, type IssueAnalysisView, type ReanalyzeView, type ResolverResult } from '../../contract';
+import { GetAnalysisRequest, GetExportsRequest, ReanalyzeRequest, type ExportsView, type IssueAnalysisView, type ReanalyzeView, type ResolverResult } from '../../contract';
 import { readStoredSummary } from '../../issueSync/storedSummary';
 import { issueInputOf, syncIssue } from '../../issueSync/syncIssue';
 import { log } from '../../log';
 import { ISSUE_PROPERTY_KEY, PANEL_MODULE_KEYS } from '../../moduleKeys';
-import { issueAnalysisView } from '../analysisView';
+import { exportsOf, issueAnalysisView } from '../analysisView';
 import { jiraClient, platformClock, type InvocationClockFactory } from '../invocation';
 import { admitCall, failure, failureFor, invalidPayload, isRefusal, issueIdOf, ok } from '../resolverSupport';
 
 /**
  * The panel function's resolvers, for the issue panel and the issue context panel
  * (`jira:issuePanel`, `jira:issueContext`; https://developer.atlassian.com/platform/forge/runtime-reference/custom-ui-resolver/).
- * The issue is the one in the invocation context. `getAnalysis` reads it as the user (`asUser`),
- * so Jira's Browse permission decides what the user sees; `reanalyze` also needs Edit issues
- * (`GET /rest/api/3/mypermissions`) and then writes as the app, exactly like an update event.
+ * The issue is the one in the invocation context. `getAnalysis` and `getExports` (the test plan
+ * as Markdown, Gherkin and Xray CSV, asked for apart so the panel's first answer stays small) read
+ * it as the user (`asUser`), so Jira's Browse permission decides what the user sees; `reanalyze`
+ * also needs Edit issues (`GET /rest/api/3/mypermissions`) and then writes as the app, exactly
+ * like an update event.
  */
 export interface PanelResolverOptions {
   clock?: InvocationClockFactory;
@@ -33,12 +35,26 @@ export function createPanelResolver({ clock = platformClock }: PanelResolverOpti
     const issueId = issueIdOf(call.context);
     if (!issueId) return failure('invalid-request', 'Open an issue to see its analysis.');
     try {
-      const issue = await jiraClient('user', clock()).getIssue(issueId, { propertyKey: ISSUE_PROPERTY_KEY });
-      const config = await loadConfig();
-      const analysis = analyzeIssue(issueInputOf(issue, config.labelPrefix), toAnalysisConfig(config));
+      const { issue, config, analysis } = await analyseAsUser(issueId);
       const stored = readStoredSummary(issue.property);
       log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'answered', patterns: analysis.patterns.length });
       return ok(issueAnalysisView(issue, analysis, stored === 'invalid' ? undefined : stored, isProjectEnabled(config, issue.projectKey)));
+    } catch (error) {
+      return failureFor(error, call, issueId);
+    }
+  });
+
+  resolver.define('getExports', async (request: Request): Promise<ResolverResult<ExportsView>> => {
+    const call = admitCall('getExports', request, PANEL_MODULE_KEYS);
+    if (isRefusal(call)) return call;
+    const payload = GetExportsRequest.safeParse(request.payload);
+    if (!payload.success) return invalidPayload(payload.error);
+    const issueId = issueIdOf(call.context);
+    if (!issueId) return failure('invalid-request', 'Open an issue to export its test plan.');
+    try {
+      const { issue, analysis } = await analyseAsUser(issueId);
+      log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'answered', patterns: analysis.patterns.length });
+      return ok({ ...exportsOf(analysis, issue), textHash: analysis.textHash });
     } catch (error) {
       return failureFor(error, call, issueId);
     }
@@ -71,6 +87,13 @@ export function createPanelResolver({ clock = platformClock }: PanelResolverOpti
   });
 
   return resolver.getDefinitions();
+
+  /** The issue read as the user (so Jira's Browse permission applies), analysed with the admin configuration. */
+  async function analyseAsUser(issueId: string) {
+    const issue = await jiraClient('user', clock()).getIssue(issueId, { propertyKey: ISSUE_PROPERTY_KEY });
+    const config = await loadConfig();
+    return { issue, config, analysis: analyzeIssue(issueInputOf(issue, config.labelPrefix), toAnalysisConfig(config)) };
+  }
 }
 
 export const panelResolver = createPanelResolver();

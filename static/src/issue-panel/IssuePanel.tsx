@@ -53,7 +53,7 @@ export function IssuePanel({ firstAnswer }: { firstAnswer: CallResult<IssueAnaly
           <h1 id="panel-heading" className="visually-hidden">
             Integration test plan for {issue.key}
           </h1>
-          {analysis.patterns.length > 0 ? <ExportActions issueKey={issue.key} exports={view.exports} /> : <span />}
+          {analysis.patterns.length > 0 ? <ExportActions issueKey={issue.key} analysis={analysis} /> : <span />}
           <button type="button" className="button button--primary" disabled={reanalysing} onClick={() => void reanalyse(view)}>
             {reanalysing ? 'Re-analysing…' : 'Re-analyse'}
           </button>

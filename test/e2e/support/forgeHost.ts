@@ -13,9 +13,9 @@ import { forgeModuleContext } from '../../../sim/forge/resolverInvocation';
  * A stand-in for Jira's side of a Custom UI page: serves the built pages on 127.0.0.1 and defines
  * `window.__bridge` before the bundle loads, as the Forge iframe does (`@forge/bridge` looks it up
  * when its modules load: node_modules/@forge/bridge/out/bridge.js). The bridge routes `invoke` to
- * the app's REAL resolver function in this (the test) process, with the context the platform
- * would give it (the module, the issue, the signed-in user), so the page talks to the real
- * resolvers, which talk to the Jira simulator through the simulated Forge runtime.
+ * the app's REAL resolver function in the host's process (the test's, or bench/uiHost.ts's), with
+ * the context the platform would give it (the module, the issue, the signed-in user), so the page
+ * talks to the real resolvers, which talk to the Jira simulator through the simulated Forge runtime.
  *
  * No Content-Security-Policy is sent: the XSS test must show that the pages render ticket text
  * safely by themselves, not that a CSP blocked what they let through.
@@ -30,7 +30,8 @@ export interface IssueRef {
   projectId: string;
 }
 
-export interface OpenPageOptions {
+/** What the host needs to serve one page and answer its bridge: see `register`. */
+export interface FrameOptions {
   page: UiPage;
   /** The manifest module rendering the page; the platform puts it in the resolver's context. */
   moduleKey: string;
@@ -42,6 +43,9 @@ export interface OpenPageOptions {
   actAsUser: (accountId: string | undefined) => void;
   issue?: IssueRef;
   colorMode?: ColorMode;
+}
+
+export interface OpenPageOptions extends FrameOptions {
   viewport?: { width: number; height: number };
   /** Runs in the page before anything else, after the bridge is defined. */
   initScript?: string;
@@ -49,13 +53,23 @@ export interface OpenPageOptions {
   context?: BrowserContext;
 }
 
-export interface HostedPage {
-  page: Page;
-  context: BrowserContext;
+/** One page the host serves (a Forge iframe), before any browser opens it. */
+export interface RegisteredFrame {
+  /** The page's address on the host. */
+  url: string;
+  /** What the page must run before anything else: defines `window.__bridge` for this frame. */
+  bridgeScript: string;
   /** Every `invoke` the page made, in order, with the resolver's answer (undefined while it runs). */
   invocations: Array<{ functionKey: string; payload: unknown; result?: unknown }>;
   /** Every `router.navigate`/`router.open` the page asked for. */
   navigations: unknown[];
+  /** Stops answering the frame's bridge calls. */
+  unregister(): void;
+}
+
+export interface HostedPage extends Pick<RegisteredFrame, 'invocations' | 'navigations'> {
+  page: Page;
+  context: BrowserContext;
   close(): Promise<void>;
 }
 
@@ -88,23 +102,20 @@ export class ForgeUiHost {
     return `${this.origin}/${page}/`;
   }
 
-  async open(browser: Browser, options: OpenPageOptions): Promise<HostedPage> {
-    const ownContext = !options.context;
-    const context =
-      options.context ??
-      (await browser.newContext({
-        viewport: options.viewport ?? { width: 900, height: 800 },
-        permissions: ['clipboard-read', 'clipboard-write'],
-        acceptDownloads: true,
-        colorScheme: options.colorMode ?? 'light',
-      }));
-    const invocations: HostedPage['invocations'] = [];
+  /**
+   * Makes the host answer one page's bridge: its `invoke` runs `options.resolver` with the context
+   * the platform would give it. Opening the page is the caller's: `open` does it with Playwright; a
+   * host in another process than the browser's driver (bench/uiHost.ts) hands the URL and the
+   * bridge script over.
+   */
+  register(options: FrameOptions): RegisteredFrame {
+    const invocations: RegisteredFrame['invocations'] = [];
     const navigations: unknown[] = [];
     const forgeContext = platformContext(options);
     const frameId = randomUUID();
     this.frames.set(frameId, {
       invoke: async (functionKey, payload) => {
-        const invocation: HostedPage['invocations'][number] = { functionKey, payload };
+        const invocation: RegisteredFrame['invocations'][number] = { functionKey, payload };
         invocations.push(invocation);
         options.actAsUser(options.accountId);
         try {
@@ -116,18 +127,38 @@ export class ForgeUiHost {
       },
       navigate: (location) => navigations.push(location),
     });
+    return {
+      url: this.pageUrl(options.page),
+      bridgeScript: bridgeScript(frameId, forgeContext, hostTheme(options.colorMode ?? 'light')),
+      invocations,
+      navigations,
+      unregister: () => this.frames.delete(frameId),
+    };
+  }
+
+  async open(browser: Browser, options: OpenPageOptions): Promise<HostedPage> {
+    const ownContext = !options.context;
+    const context =
+      options.context ??
+      (await browser.newContext({
+        viewport: options.viewport ?? { width: 900, height: 800 },
+        permissions: ['clipboard-read', 'clipboard-write'],
+        acceptDownloads: true,
+        colorScheme: options.colorMode ?? 'light',
+      }));
+    const frame = this.register(options);
     const page = await context.newPage();
-    await page.addInitScript({ content: bridgeScript(frameId, forgeContext, hostTheme(options.colorMode ?? 'light')) });
+    await page.addInitScript({ content: frame.bridgeScript });
     if (options.initScript) await page.addInitScript({ content: options.initScript });
-    await page.goto(this.pageUrl(options.page));
+    await page.goto(frame.url);
     return {
       page,
       context,
-      invocations,
-      navigations,
+      invocations: frame.invocations,
+      navigations: frame.navigations,
       close: async () => {
         await (ownContext ? context.close() : page.close());
-        this.frames.delete(frameId);
+        frame.unregister();
       },
     };
   }
@@ -190,7 +221,7 @@ function resolveFile(urlPath: string): string | undefined {
 }
 
 /** The context Jira gives a module (`view.getContext()` in the page, `context` in the resolver): the one resolvers get in the simulator. */
-function platformContext(options: OpenPageOptions): Record<string, unknown> {
+function platformContext(options: FrameOptions): Record<string, unknown> {
   return forgeModuleContext({
     moduleKey: options.moduleKey,
     accountId: options.accountId,

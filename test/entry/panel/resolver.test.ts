@@ -1,4 +1,4 @@
-import type { IssueAnalysisView, ReanalyzeView, ResolverResult } from '../../../src/contract';
+import type { ExportsView, IssueAnalysisView, ReanalyzeView, ResolverResult } from '../../../src/contract';
 import { createIssueEventHandler } from '../../../src/entry/events/handler';
 import { createPanelResolver } from '../../../src/entry/panel/resolver';
 import { StoredSummarySchema } from '../../../src/issueSync/storedSummary';
@@ -28,6 +28,10 @@ function getAnalysis(context: InvocationContext, payload: unknown = {}) {
   return invokeResolver<ResolverResult<IssueAnalysisView>>(panel, 'getAnalysis', context, payload);
 }
 
+function getExports(context: InvocationContext, payload: unknown = {}) {
+  return invokeResolver<ResolverResult<ExportsView>>(panel, 'getExports', context, payload);
+}
+
 function reanalyze(context: InvocationContext) {
   return invokeResolver<ResolverResult<ReanalyzeView>>(panel, 'reanalyze', context);
 }
@@ -38,15 +42,13 @@ function data<T>(result: ResolverResult<T>): T {
 }
 
 describe('getAnalysis', () => {
-  it('answers a user who may browse the issue with the analysis, its test cases and the three exports, reading as that user', async () => {
+  it('answers a user who may browse the issue with the analysis and its test cases, without the exports, reading as that user', async () => {
     const view = data(await getAnalysis(inIssuePanel(USERS.reader)));
 
     expect(view.issue).toEqual({ ...PAY_1, summary: 'Stripe webhook deliveries time out' });
     expect(view.analysis.patterns.map((pattern) => pattern.id)).toContain('webhook_issues');
     expect(view.analysis.testPlan.cases.length).toBeGreaterThan(0);
-    expect(view.exports.markdown).toContain('# Integration test plan for PAY-1: Stripe webhook deliveries time out');
-    expect(view.exports.gherkin).toMatch(/^@integration-radar @PAY-1\nFeature: Stripe webhook deliveries time out/);
-    expect(view.exports.xrayCsv.split('\r\n')[0]).toBe('Issue Id;Test type;Test Summary;Test Priority;Action;Data;Result;Labels;Component');
+    expect(view).not.toHaveProperty('exports');
     expect(view).toMatchObject({ stored: null, projectEnabled: true });
     expect(jira.sim.calls.records.map((call) => [call.method, call.principal])).toEqual([['GET', { kind: 'user', accountId: USERS.reader }]]);
   });
@@ -79,6 +81,49 @@ describe('getAnalysis', () => {
   it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
     jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
     await expect(getAnalysis(inIssuePanel(USERS.reader))).resolves.toEqual({
+      ok: false,
+      error: { code: 'jira-unavailable', message: 'Jira is busy right now. Try again shortly.', retryAfterSeconds: 120 },
+    });
+  });
+});
+
+describe('getExports', () => {
+  it('answers a user who may browse the issue with the test plan as Markdown, Gherkin and Xray CSV, reading as that user', async () => {
+    const exports = data(await getExports(inIssuePanel(USERS.reader)));
+    const { analysis } = data(await getAnalysis(inIssuePanel(USERS.reader)));
+
+    expect(exports.markdown).toContain('# Integration test plan for PAY-1: Stripe webhook deliveries time out');
+    expect(exports.gherkin).toMatch(/^@integration-radar @PAY-1\nFeature: Stripe webhook deliveries time out/);
+    expect(exports.gherkin.match(/^ {2}Scenario: /gm)).toHaveLength(analysis.testPlan.cases.length);
+    expect(exports.xrayCsv.split('\r\n')[0]).toBe('Issue Id;Test type;Test Summary;Test Priority;Action;Data;Result;Labels;Component');
+    // which analysis they are of, for the panel to check against the one it shows
+    expect(exports.textHash).toBe(analysis.textHash);
+    expect(jira.sim.calls.records.map((call) => [call.method, call.principal])).toEqual([
+      ['GET', { kind: 'user', accountId: USERS.reader }],
+      ['GET', { kind: 'user', accountId: USERS.reader }],
+    ]);
+  });
+
+  it('tells a user without Browse permission nothing about the issue', async () => {
+    const result = await getExports(inIssuePanel(USERS.outsider));
+    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'The issue does not exist, or you do not have permission to see it.' } });
+    expect(JSON.stringify(result)).not.toMatch(/Stripe|webhook|PAY-1|10000/i);
+  });
+
+  it('takes the issue from the context: a payload naming another issue is refused', async () => {
+    const result = await getExports(inIssuePanel(USERS.editor), { issueId: '10002' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fieldErrors: [{ path: '', message: expect.stringContaining('issueId') }] } });
+    expect(jira.sim.calls.records).toEqual([]);
+  });
+
+  it('refuses other modules and calls outside an issue', async () => {
+    await expect(getExports({ ...inIssuePanel(USERS.admin), moduleKey: MODULE_KEYS.adminPage })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(getExports({ moduleKey: MODULE_KEYS.issuePanel, accountId: USERS.reader })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
+    jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
+    await expect(getExports(inIssuePanel(USERS.reader))).resolves.toEqual({
       ok: false,
       error: { code: 'jira-unavailable', message: 'Jira is busy right now. Try again shortly.', retryAfterSeconds: 120 },
     });
