@@ -2,14 +2,15 @@ import Resolver, { type Request } from '@forge/resolver';
 import { analyzeIssue } from '../../analysis/analyze';
 import { isProjectEnabled, toAnalysisConfig } from '../../config/schema';
 import { loadConfig } from '../../config/store';
-import { GetAnalysisRequest, GetExportsRequest, ReanalyzeRequest, type ExportsView, type IssueAnalysisView, type ReanalyzeView, type ResolverResult } from '../../contract';
+import type { z } from 'zod';
+import { GetAnalysisRequest, GetExportsRequest, ReanalyzeRequest, type PanelResolvers } from '../../contract';
 import { readStoredSummary } from '../../issueSync/storedSummary';
 import { issueInputOf, syncIssue } from '../../issueSync/syncIssue';
 import { log } from '../../log';
 import { ISSUE_PROPERTY_KEY, PANEL_MODULE_KEYS } from '../../moduleKeys';
 import { exportsOf, issueAnalysisView } from '../analysisView';
 import { jiraClient, platformClock, type InvocationClockFactory } from '../invocation';
-import { admitCall, failure, failureFor, invalidPayload, isRefusal, issueIdOf, ok } from '../resolverSupport';
+import { admitCall, failure, failureFor, invalidPayload, isRefusal, issueIdOf, ok, type ResolverCall } from '../resolverSupport';
 
 /**
  * The panel function's resolvers, for the issue panel and the issue context panel
@@ -27,63 +28,57 @@ export interface PanelResolverOptions {
 export function createPanelResolver({ clock = platformClock }: PanelResolverOptions = {}) {
   const resolver = new Resolver();
 
-  resolver.define('getAnalysis', async (request: Request): Promise<ResolverResult<IssueAnalysisView>> => {
-    const call = admitCall('getAnalysis', request, PANEL_MODULE_KEYS);
-    if (isRefusal(call)) return call;
-    const payload = GetAnalysisRequest.safeParse(request.payload);
-    if (!payload.success) return invalidPayload(payload.error);
-    const issueId = issueIdOf(call.context);
-    if (!issueId) return failure('invalid-request', 'Open an issue to see its analysis.');
-    try {
-      const { issue, config, analysis } = await analyseAsUser(issueId);
-      const stored = readStoredSummary(issue.property);
-      log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'answered', patterns: analysis.patterns.length });
-      return ok(issueAnalysisView(issue, analysis, stored === 'invalid' ? undefined : stored, isProjectEnabled(config, issue.projectKey)));
-    } catch (error) {
-      return failureFor(error, call, issueId);
-    }
-  });
-
-  resolver.define('getExports', async (request: Request): Promise<ResolverResult<ExportsView>> => {
-    const call = admitCall('getExports', request, PANEL_MODULE_KEYS);
-    if (isRefusal(call)) return call;
-    const payload = GetExportsRequest.safeParse(request.payload);
-    if (!payload.success) return invalidPayload(payload.error);
-    const issueId = issueIdOf(call.context);
-    if (!issueId) return failure('invalid-request', 'Open an issue to export its test plan.');
-    try {
-      const { issue, analysis } = await analyseAsUser(issueId);
-      log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'answered', patterns: analysis.patterns.length });
-      return ok({ ...exportsOf(analysis, issue), textHash: analysis.textHash });
-    } catch (error) {
-      return failureFor(error, call, issueId);
-    }
-  });
-
-  resolver.define('reanalyze', async (request: Request): Promise<ResolverResult<ReanalyzeView>> => {
-    const call = admitCall('reanalyze', request, PANEL_MODULE_KEYS);
-    if (isRefusal(call)) return call;
-    const payload = ReanalyzeRequest.safeParse(request.payload);
-    if (!payload.success) return invalidPayload(payload.error);
-    const issueId = issueIdOf(call.context);
-    if (!issueId) return failure('invalid-request', 'Open an issue to analyse it again.');
-    try {
-      const invocation = clock();
-      const permissions = await jiraClient('user', invocation).myPermissions(['EDIT_ISSUES'], { issueId });
-      if (!permissions.EDIT_ISSUES) {
-        log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: 'forbidden' });
-        return failure('forbidden', 'You need the Edit issues permission to analyse this issue again.');
+  /**
+   * Defines a resolver for the issue in the invocation context: admits the calling module,
+   * validates the payload, and turns a failure into the contract's error answer.
+   */
+  const defineForIssue = <K extends keyof PanelResolvers>(
+    functionKey: K,
+    schema: z.ZodType,
+    noIssueMessage: string,
+    answer: (call: ResolverCall, issueId: string) => Promise<PanelResolvers[K]['result']>,
+  ) =>
+    resolver.define(functionKey, async (request: Request): Promise<PanelResolvers[K]['result']> => {
+      const call = admitCall(functionKey, request, PANEL_MODULE_KEYS);
+      if (isRefusal(call)) return call;
+      const payload = schema.safeParse(request.payload);
+      if (!payload.success) return invalidPayload(payload.error);
+      const issueId = issueIdOf(call.context);
+      if (!issueId) return failure('invalid-request', noIssueMessage);
+      try {
+        return await answer(call, issueId);
+      } catch (error) {
+        return failureFor(error, call, issueId);
       }
-      const config = await loadConfig();
-      const result = await syncIssue(jiraClient('app', invocation), issueId, config, 'updated');
-      log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision: result.decision, patterns: result.analysis.patterns.length });
-      return ok({
-        ...issueAnalysisView(result.issue, result.analysis, result.stored, isProjectEnabled(config, result.issue.projectKey)),
-        decision: result.decision,
-      });
-    } catch (error) {
-      return failureFor(error, call, issueId);
+    });
+
+  defineForIssue('getAnalysis', GetAnalysisRequest, 'Open an issue to see its analysis.', async (call, issueId) => {
+    const { issue, config, analysis } = await analyseAsUser(issueId);
+    const stored = readStoredSummary(issue.property);
+    logAnswer(call, issueId, 'answered', analysis.patterns.length);
+    return ok(issueAnalysisView(issue, analysis, stored === 'invalid' ? undefined : stored, isProjectEnabled(config, issue.projectKey)));
+  });
+
+  defineForIssue('getExports', GetExportsRequest, 'Open an issue to export its test plan.', async (call, issueId) => {
+    const { issue, analysis } = await analyseAsUser(issueId);
+    logAnswer(call, issueId, 'answered', analysis.patterns.length);
+    return ok({ ...exportsOf(analysis, issue), textHash: analysis.textHash });
+  });
+
+  defineForIssue('reanalyze', ReanalyzeRequest, 'Open an issue to analyse it again.', async (call, issueId) => {
+    const invocation = clock();
+    const permissions = await jiraClient('user', invocation).myPermissions(['EDIT_ISSUES'], { issueId });
+    if (!permissions.EDIT_ISSUES) {
+      logAnswer(call, issueId, 'forbidden');
+      return failure('forbidden', 'You need the Edit issues permission to analyse this issue again.');
     }
+    const config = await loadConfig();
+    const result = await syncIssue(jiraClient('app', invocation), issueId, config, 'updated');
+    logAnswer(call, issueId, result.decision, result.analysis.patterns.length);
+    return ok({
+      ...issueAnalysisView(result.issue, result.analysis, result.stored, isProjectEnabled(config, result.issue.projectKey)),
+      decision: result.decision,
+    });
   });
 
   return resolver.getDefinitions();
@@ -94,6 +89,10 @@ export function createPanelResolver({ clock = platformClock }: PanelResolverOpti
     const config = await loadConfig();
     return { issue, config, analysis: analyzeIssue(issueInputOf(issue, config.labelPrefix), toAnalysisConfig(config)) };
   }
+}
+
+function logAnswer(call: ResolverCall, issueId: string, decision: string, patterns?: number): void {
+  log('info', { event: 'resolver-call', functionKey: call.functionKey, moduleKey: call.context.moduleKey, issueId, decision, ...(patterns === undefined ? {} : { patterns }) });
 }
 
 export const panelResolver = createPanelResolver();
