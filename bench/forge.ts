@@ -17,6 +17,7 @@ import { KvsStore } from '../sim/forge/kvsStore';
 import { startJiraSimulator, type JiraIssueEvent, type JiraSimulator } from '../sim/jira';
 import { principalHeaders } from '../sim/principal';
 import { table } from '../src/cli/evaluate';
+import { MIXED_SUMMARIES as SUMMARIES, paragraph } from '../test/support/jiraFixtures';
 
 const ROOT = path.resolve(__dirname, '..');
 const ISSUES = 50;
@@ -24,17 +25,6 @@ const COLD_LOAD_RUNS = 7;
 const EDITOR = 'bench-editor';
 const STORY_POINTS = 'Story Points';
 
-const SUMMARIES = [
-  'Webhook signature verification fails',
-  'Stripe refunds API returns 500 on partial refunds',
-  'Nightly sync job to the data warehouse loses records',
-  'Set up Datadog alerts for the payments service',
-  'Refund button is misaligned on small screens',
-];
-
-function paragraph(text: string) {
-  return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

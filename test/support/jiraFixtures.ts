@@ -11,6 +11,20 @@ export const USERS = {
   admin: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
 } as const;
 
+/** Ticket summaries of every kind, integration work and not, for tests and benchmarks that need many issues. */
+export const MIXED_SUMMARIES: readonly string[] = [
+  'Webhook signature verification fails',
+  'Stripe refunds API returns 500 on partial refunds',
+  'Nightly sync job to the data warehouse loses records',
+  'Set up Datadog alerts for the payments service',
+  'Refund button is misaligned on small screens',
+  'Twilio SMS delivery callbacks arrive twice',
+  'Rename the settings page title',
+  'REST API pagination returns duplicate items',
+  'Salesforce contact sync conflicts overwrite newer data',
+  'Update the copyright year in the footer',
+];
+
 export function paragraph(text: string): AdfDocument {
   return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
 }

@@ -6,7 +6,7 @@ import { detectedPatterns, StoredSummarySchema } from '../../../src/issueSync/st
 import { ISSUE_PROPERTY_KEY } from '../../../src/moduleKeys';
 import type { JiraIssueEvent } from '../../../sim/jira';
 import { manifestJira } from '../../support/appManifest';
-import { paragraph, USERS } from '../../support/jiraFixtures';
+import { MIXED_SUMMARIES as SUMMARIES, paragraph, USERS } from '../../support/jiraFixtures';
 import { jiraUser } from '../../../sim/jiraUser';
 import { simulatedClock } from '../../support/simulatedClock';
 import { useSimulatedJira } from '../../support/simulatedJira';
@@ -29,18 +29,6 @@ const PLATFORM_RETRIES = 4;
 const USER_LABELS = ['customer-reported', 'hotfix', 'backend', 'needs-triage', 'p1'];
 const STORY_POINTS = 'customfield_10042';
 
-const SUMMARIES = [
-  'Webhook signature verification fails',
-  'Stripe refunds API returns 500 on partial refunds',
-  'Nightly sync job to the data warehouse loses records',
-  'Set up Datadog alerts for the payments service',
-  'Refund button is misaligned on small screens',
-  'Twilio SMS delivery callbacks arrive twice',
-  'Rename the settings page title',
-  'REST API pagination returns duplicate items',
-  'Salesforce contact sync conflicts overwrite newer data',
-  'Update the copyright year in the footer',
-];
 const DESCRIPTIONS = [
   'The webhook endpoint returns 504 after the API gateway timeout; retries pile up.',
   'Seen on the checkout page since Monday.',
