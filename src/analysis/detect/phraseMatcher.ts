@@ -1,4 +1,4 @@
-import { normalizeWord, SCREEN_KEY_LENGTH, screenKey, WORD_HASH_BITS, wordHash, type TokenizedField } from './tokenize';
+import { KIND_BY_INDEX, normalizeWord, SCREEN_KEY_LENGTH, screenKey, WORD_HASH_BITS, wordHash, type TokenizedField } from './tokenize';
 import type { FieldName, SegmentKind } from '../types';
 
 /**
@@ -252,7 +252,7 @@ export class PhraseMatcher<T> {
     if (phrase.rawFirst && !phrase.rawFirst.has(field.pieces.slice(starts[i]!, ends[i]))) return;
     if (phrase.notAfter && i > 0 && phrase.notAfter.has(field.norm(i - 1))) return;
     if (phrase.notBefore && last + 1 < count && phrase.notBefore.has(field.norm(last + 1))) return;
-    out.push({ payload: phrase.payload, field: field.field, start: starts[i]!, end: ends[last]!, kind: field.kindAt(i) });
+    out.push({ payload: phrase.payload, field: field.field, start: starts[i]!, end: ends[last]!, kind: KIND_BY_INDEX[field.kinds[i]!]! });
   }
 }
 

@@ -2,6 +2,9 @@ import { CYRB_A as HASH_A, CYRB_B as HASH_B, TextDigest } from '../hash';
 import type { TextPieces } from '../text/pieces';
 import type { FieldName, FieldText, SegmentKind, Span } from '../types';
 
+/** Kinds by index, as stored in TokenizedField.kinds. */
+export const KIND_BY_INDEX: readonly SegmentKind[] = ['prose', 'code', 'url', 'stacktrace'];
+const KIND_INDEX: Record<SegmentKind, number> = { prose: 0, code: 1, url: 2, stacktrace: 3 };
 
 /**
  * A field split into words (runs of ASCII letters and digits), stored column-wise: a ticket
@@ -15,6 +18,8 @@ export interface TokenizedField {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
+  /** Index into KIND_BY_INDEX of the span each word starts in. */
+  kinds: Uint8Array;
   /** screenKey of each word. */
   keys: Int32Array;
   /** wordHash of each word. */
@@ -23,8 +28,6 @@ export interface TokenizedField {
   norm(i: number): string;
   /** The code unit `at` characters into word i (as written, not case folded). */
   codeAt(i: number, at: number): number;
-  /** The kind of the span word i starts in: looked up when a phrase matches there, not stored for every word. */
-  kindAt(i: number): SegmentKind;
 }
 
 const MAX_TOKEN_LENGTH = 64;
@@ -121,6 +124,7 @@ class TokenColumns {
   ends = new Int32Array(0);
   keys = new Int32Array(0);
   hashes = new Int32Array(0);
+  kinds = new Uint8Array(0);
 
   /** Room for `count` words from index 0, keeping what is stored below `keep`. */
   reserve(count: number, keep: number): void {
@@ -130,6 +134,9 @@ class TokenColumns {
     this.ends = resized(this.ends, capacity, keep);
     this.keys = resized(this.keys, capacity, keep);
     this.hashes = resized(this.hashes, capacity, keep);
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds.subarray(0, keep));
+    this.kinds = kinds;
   }
 }
 
@@ -166,7 +173,7 @@ export function tokenizeFields(fields: readonly FieldText[], hashSeed = 0): Toke
   return { fields: result, textHash: digest.toString() };
 }
 
-/** Splits a field into words in one pass. */
+/** Splits a field into words in one pass, labelling each with the kind of span it starts in. */
 export function tokenizeField(field: FieldText): TokenizedField {
   return tokenizeInto(field, new TokenColumns(), 0, new TextDigest());
 }
@@ -175,7 +182,7 @@ export function tokenizeField(field: FieldText): TokenizedField {
 function tokenizeInto(field: FieldText, columns: TokenColumns, offset: number, digest: TextDigest): TokenizedField {
   const { pieces } = field;
   columns.reserve(offset + Math.max(16, pieces.length >> 3), offset);
-  const words = new WordWriter(columns, offset);
+  const words = new WordWriter(columns, offset, field.spans);
   // A word may run from one piece into the next (markup removed between its letters).
   const pieceCount = pieces.parts.length;
   let wordStart = -1;
@@ -236,36 +243,59 @@ function tokenizeInto(field: FieldText, columns: TokenColumns, offset: number, d
   return words.finish(field);
 }
 
-/** Appends words to TokenColumns. */
+/** Appends words to TokenColumns, each labelled with the kind of span it starts in. */
 class WordWriter {
   private count: number;
+  private spanIndex = 0;
+  // spans as flat arrays: add() reads them for every word
+  private readonly spanStarts: Int32Array;
+  private readonly spanEnds: Int32Array;
+  private readonly spanKinds: Uint8Array;
   // the columns' arrays, held here: add() runs for every word
   private starts: Int32Array;
   private ends: Int32Array;
   private keys: Int32Array;
   private hashes: Int32Array;
+  private kinds: Uint8Array;
 
   constructor(
     private readonly columns: TokenColumns,
     private readonly offset: number,
+    spans: readonly Span[],
   ) {
     this.count = offset;
-    ({ starts: this.starts, ends: this.ends, keys: this.keys, hashes: this.hashes } = columns);
+    const spanCount = spans.length;
+    this.spanStarts = new Int32Array(spanCount + 1);
+    this.spanEnds = new Int32Array(spanCount + 1);
+    this.spanKinds = new Uint8Array(spanCount + 1);
+    for (let k = 0; k < spanCount; k++) {
+      const span = spans[k]!;
+      this.spanStarts[k] = span.start;
+      this.spanEnds[k] = span.end;
+      this.spanKinds[k] = KIND_INDEX[span.kind];
+    }
+    this.spanStarts[spanCount] = this.spanEnds[spanCount] = 0x7fffffff;
+    ({ starts: this.starts, ends: this.ends, keys: this.keys, hashes: this.hashes, kinds: this.kinds } = columns);
   }
 
   /** A word [start, end) whose first characters make `key` (without its length) and whose wordHash is `hash`. */
   add(start: number, end: number, key: number, hash: number): void {
     const length = end - start;
     if (length > MAX_TOKEN_LENGTH) return;
+    const spanEnds = this.spanEnds;
+    let spanIndex = this.spanIndex;
+    while (spanEnds[spanIndex]! <= start) spanIndex++;
+    this.spanIndex = spanIndex;
     const at = this.count;
     if (at === this.starts.length) {
       this.columns.reserve(at + 1, at);
-      ({ starts: this.starts, ends: this.ends, keys: this.keys, hashes: this.hashes } = this.columns);
+      ({ starts: this.starts, ends: this.ends, keys: this.keys, hashes: this.hashes, kinds: this.kinds } = this.columns);
     }
     this.starts[at] = start;
     this.ends[at] = end;
     this.keys[at] = key + KEY_LENGTH_MARK[length < SCREEN_KEY_LENGTH ? length : SCREEN_KEY_LENGTH]!;
     this.hashes[at] = hash;
+    this.kinds[at] = this.spanStarts[spanIndex]! <= start ? this.spanKinds[spanIndex]! : 0;
     this.count = at + 1;
   }
 
@@ -274,9 +304,9 @@ class WordWriter {
     return new FieldTokens(
       field.field,
       field.pieces,
-      field.spans,
       columns.starts.subarray(offset, count),
       columns.ends.subarray(offset, count),
+      columns.kinds.subarray(offset, count),
       columns.keys.subarray(offset, count),
       columns.hashes.subarray(offset, count),
     );
@@ -289,9 +319,9 @@ class FieldTokens implements TokenizedField {
   constructor(
     readonly field: FieldName,
     readonly pieces: TextPieces,
-    private readonly spans: readonly Span[],
     readonly starts: Int32Array,
     readonly ends: Int32Array,
+    readonly kinds: Uint8Array,
     readonly keys: Int32Array,
     readonly hashes: Int32Array,
   ) {
@@ -305,24 +335,6 @@ class FieldTokens implements TokenizedField {
   codeAt(t: number, at: number): number {
     return this.pieces.charCodeAt(this.starts[t]! + at);
   }
-
-  kindAt(t: number): SegmentKind {
-    return kindAt(this.spans, this.starts[t]!);
-  }
-}
-
-/** The kind of the span holding offset `at` (spans sorted and apart, as extraction gives them); prose outside every span. */
-export function kindAt(spans: readonly Span[], at: number): SegmentKind {
-  // the first span ending after `at`
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (spans[mid]!.end <= at) low = mid + 1;
-    else high = mid;
-  }
-  const span = spans[low];
-  return span !== undefined && span.start <= at ? span.kind : 'prose';
 }
 
 /** What screenKey adds for a word's length: key = n·128ⁿ + its first n characters, n <= 4. */

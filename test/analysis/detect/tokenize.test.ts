@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { kindAt, normalizeWord, SCREEN_KEY_LENGTH, screenKey, tokenizeField, tokenizeFields, wordHash } from '../../../src/analysis/detect/tokenize';
+import { normalizeWord, SCREEN_KEY_LENGTH, screenKey, tokenizeField, tokenizeFields, wordHash } from '../../../src/analysis/detect/tokenize';
 import { LONG_KEY_LENGTH, longKey, prefixLongKeys, prefixScreenKeys, spellingsOf } from '../../../src/analysis/detect/phraseMatcher';
 import { TextPieces } from '../../../src/analysis/text/pieces';
 import { hashStrings, hashTexts } from '../../../src/analysis/hash';
@@ -18,7 +18,7 @@ function columns(tokens: ReturnType<typeof tokenizeField>) {
     ends: [...tokens.ends],
     keys: [...tokens.keys],
     hashes: [...tokens.hashes],
-    kinds: Array.from({ length: tokens.count }, (_, t) => tokens.kindAt(t)),
+    kinds: [...tokens.kinds],
     norms: Array.from({ length: tokens.count }, (_, t) => tokens.norm(t)),
   };
 }
@@ -35,46 +35,6 @@ describe('tokenizeField', () => {
     expect(tokens.keys[0]).toBe(screenKey('webhook', 0, 7));
     expect(tokens.keys[1]).toBe(screenKey('api', 0, 3));
     expect(tokens.norm(2)).toBe('timeout');
-  });
-
-  it('gives each word the kind of the span it starts in, prose outside every span', () => {
-    const text = 'see GET /api/v1 then at org.Foo.bar(Foo.java:1) ok';
-    const spans: Span[] = [
-      { start: 4, end: 15, kind: 'code' },
-      { start: 21, end: 48, kind: 'stacktrace' },
-    ];
-    const tokens = tokenizeField(field(TextPieces.of(text), spans));
-    const kinds = Array.from({ length: tokens.count }, (_, t) => [tokens.pieces.slice(tokens.starts[t]!, tokens.ends[t]), tokens.kindAt(t)]);
-    expect(kinds).toEqual([
-      ['see', 'prose'],
-      ['GET', 'code'],
-      ['api', 'code'],
-      ['v1', 'code'],
-      ['then', 'prose'],
-      ['at', 'stacktrace'],
-      ['org', 'stacktrace'],
-      ['Foo', 'stacktrace'],
-      ['bar', 'stacktrace'],
-      ['Foo', 'stacktrace'],
-      ['java', 'stacktrace'],
-      ['1', 'stacktrace'],
-      ['ok', 'prose'],
-    ]);
-  });
-
-  it('kindAt finds the span holding an offset in sorted spans', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: 5 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom<Span['kind']>('code', 'url', 'stacktrace')), { maxLength: 8 }), fc.nat({ max: 60 }), (gaps, at) => {
-        const spans: Span[] = [];
-        let end = 0;
-        for (const [gap, length, kind] of gaps) {
-          spans.push({ start: end + gap, end: end + gap + length, kind });
-          end += gap + length;
-        }
-        const holding = spans.find((span) => span.start <= at && at < span.end);
-        expect(kindAt(spans, at)).toBe(holding?.kind ?? 'prose');
-      }),
-    );
   });
 
   it('reads a word that runs over several pieces as one word, like the joined text', () => {
