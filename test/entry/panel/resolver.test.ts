@@ -41,6 +41,29 @@ function data<T>(result: ResolverResult<T>): T {
   return result.data;
 }
 
+describe.each([
+  ['getAnalysis', getAnalysis],
+  ['getExports', getExports],
+] as const)('%s, which reads the issue as the user', (_key, read) => {
+  it('tells a user without Browse permission nothing about the issue', async () => {
+    const result = await read(inIssuePanel(USERS.outsider));
+    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'The issue does not exist, or you do not have permission to see it.' } });
+    expect(JSON.stringify(result)).not.toMatch(/Stripe|webhook|PAY-1|10000/i);
+  });
+
+  it('takes the issue from the context: a payload naming another issue is refused', async () => {
+    const result = await read(inIssuePanel(USERS.editor), { issueId: '10002' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fieldErrors: [{ path: '', message: expect.stringContaining('issueId') }] } });
+    expect(jira.sim.calls.records).toEqual([]);
+  });
+
+  it('serves the issue context panel too, and refuses other modules and calls outside an issue', async () => {
+    await expect(read({ ...inIssuePanel(USERS.reader), moduleKey: MODULE_KEYS.issueContext })).resolves.toMatchObject({ ok: true });
+    await expect(read({ ...inIssuePanel(USERS.admin), moduleKey: MODULE_KEYS.adminPage })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(read({ moduleKey: MODULE_KEYS.issuePanel, accountId: USERS.reader })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
 describe('getAnalysis', () => {
   it('answers a user who may browse the issue with the analysis and its test cases, without the exports, reading as that user', async () => {
     const view = data(await getAnalysis(inIssuePanel(USERS.reader)));
@@ -60,23 +83,6 @@ describe('getAnalysis', () => {
     expect(view.stored).toEqual({ upToDate: true, labelsAdded: expect.arrayContaining(['integration-webhook']), labelsNotOnScreen: false });
   });
 
-  it('tells a user without Browse permission nothing about the issue', async () => {
-    const result = await getAnalysis(inIssuePanel(USERS.outsider));
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'The issue does not exist, or you do not have permission to see it.' } });
-    expect(JSON.stringify(result)).not.toMatch(/Stripe|webhook|PAY-1|10000/i);
-  });
-
-  it('takes the issue from the context: a payload naming another issue is refused', async () => {
-    const result = await getAnalysis(inIssuePanel(USERS.editor), { issueId: '10002' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fieldErrors: [{ path: '', message: expect.stringContaining('issueId') }] } });
-    expect(jira.sim.calls.records).toEqual([]);
-  });
-
-  it('serves the issue context panel too, and refuses other modules and calls outside an issue', async () => {
-    await expect(getAnalysis({ ...inIssuePanel(USERS.reader), moduleKey: MODULE_KEYS.issueContext })).resolves.toMatchObject({ ok: true });
-    await expect(getAnalysis({ ...inIssuePanel(USERS.admin), moduleKey: MODULE_KEYS.adminPage })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await expect(getAnalysis({ moduleKey: MODULE_KEYS.issuePanel, accountId: USERS.reader })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-  });
 
   it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
     jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
@@ -104,22 +110,6 @@ describe('getExports', () => {
     ]);
   });
 
-  it('tells a user without Browse permission nothing about the issue', async () => {
-    const result = await getExports(inIssuePanel(USERS.outsider));
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'The issue does not exist, or you do not have permission to see it.' } });
-    expect(JSON.stringify(result)).not.toMatch(/Stripe|webhook|PAY-1|10000/i);
-  });
-
-  it('takes the issue from the context: a payload naming another issue is refused', async () => {
-    const result = await getExports(inIssuePanel(USERS.editor), { issueId: '10002' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fieldErrors: [{ path: '', message: expect.stringContaining('issueId') }] } });
-    expect(jira.sim.calls.records).toEqual([]);
-  });
-
-  it('refuses other modules and calls outside an issue', async () => {
-    await expect(getExports({ ...inIssuePanel(USERS.admin), moduleKey: MODULE_KEYS.adminPage })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await expect(getExports({ moduleKey: MODULE_KEYS.issuePanel, accountId: USERS.reader })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-  });
 
   it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
     jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
