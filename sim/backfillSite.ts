@@ -31,17 +31,6 @@ export interface SiteIssue {
   sample: number;
 }
 
-/** A small seeded PRNG (mulberry32), so a site is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function sampleTickets(): SampleTicket[] {
   const file = join(__dirname, '..', 'samples', 'tickets.jsonl');
   return readFileSync(file, 'utf8')

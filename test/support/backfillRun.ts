@@ -8,7 +8,7 @@ import { createAdminResolver } from '../../src/entry/admin/resolver';
 import { createBackfillConsumer, type BackfillConsumerOptions } from '../../src/entry/backfill/consumer';
 import { createBackfillRelay } from '../../src/entry/backfill/relay';
 import { BACKFILL_QUEUE, MODULE_KEYS } from '../../src/moduleKeys';
-import { seededRandom } from '../../sim/backfillSite';
+import { seededRandom } from '../../sim/seededRandom';
 import { USERS } from './jiraFixtures';
 import { simulatedClock } from './simulatedClock';
 

@@ -4,7 +4,8 @@ import { DEFAULT_ADMIN_CONFIG, toAnalysisConfig } from '../../../src/config/sche
 import { isPatternLabel, patternLabel } from '../../../src/issueSync/labels';
 import { detectedPatterns, StoredSummarySchema } from '../../../src/issueSync/storedSummary';
 import { ISSUE_PROPERTY_KEY } from '../../../src/moduleKeys';
-import { sampleTickets, seededRandom, siteIssues, siteProjects, type SiteIssue } from '../../../sim/backfillSite';
+import { seededRandom } from '../../../sim/seededRandom';
+import { sampleTickets, siteIssues, siteProjects, type SiteIssue } from '../../../sim/backfillSite';
 import type { IssueSeed } from '../../../sim/jira';
 import { manifestJira } from '../../support/appManifest';
 import { startBackfillRun, type BackfillRun } from '../../support/backfillRun';

@@ -8,6 +8,7 @@ import type { JiraIssueEvent } from '../../../sim/jira';
 import { manifestJira } from '../../support/appManifest';
 import { MIXED_SUMMARIES as SUMMARIES, paragraph, USERS } from '../../support/jiraFixtures';
 import { jiraUser } from '../../../sim/jiraUser';
+import { seededRandom } from '../../../sim/seededRandom';
 import { simulatedClock } from '../../support/simulatedClock';
 import { useSimulatedJira } from '../../support/simulatedJira';
 
@@ -38,21 +39,10 @@ const DESCRIPTIONS = [
   'Copy change requested by marketing.',
 ];
 
-/** A small seeded PRNG (mulberry32), so the storm is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(20260110);
+const random = seededRandom(20260110);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const clock = simulatedClock();
-const jira = useSimulatedJira(() => manifestJira({ now: clock.now, random: seeded(7) }));
+const jira = useSimulatedJira(() => manifestJira({ now: clock.now, random: seededRandom(7) }));
 
 type EventKind = 'created' | 'relevant update' | 'irrelevant update' | 'self-generated';
 
