@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { build, type Plugin } from 'vite';
 import { UI_PAGES, pageBuildDir, pageSourceDir } from './pages';
+import { PAGE_SKELETONS, skeletonHtml, type SkeletonShape } from './src/shared/skeleton';
 
 /**
  * The pages are written against React's API (and type-checked with @types/react) but ship Preact's
@@ -67,6 +68,23 @@ const slimForgeBridge: Plugin = {
   },
 };
 
+/**
+ * Writes a panel's loading skeleton into its index.html (`<div id="root" data-skeleton="issue-panel">`)
+ * from shared/skeleton.ts, the definition the page's own Skeleton component renders: painted
+ * before any script has loaded, and the same markup the page shows until the analysis is in.
+ */
+const ROOT_WITH_SKELETON = /<div id="root" data-skeleton="([\w-]+)"><\/div>/;
+const staticSkeleton: Plugin = {
+  name: 'integration-radar:static-skeleton',
+  transformIndexHtml(html) {
+    const root = ROOT_WITH_SKELETON.exec(html);
+    if (!root) return html;
+    const shape: SkeletonShape | undefined = (PAGE_SKELETONS as Record<string, SkeletonShape>)[root[1]!];
+    if (!shape) throw new Error(`index.html asks for the skeleton "${root[1]}", which shared/skeleton.ts does not define.`);
+    return html.replace(root[0], `<div id="root">${skeletonHtml(shape)}</div>`);
+  },
+};
+
 async function buildPage(page: string): Promise<void> {
   await build({
     configFile: false,
@@ -78,7 +96,7 @@ async function buildPage(page: string): Promise<void> {
     logLevel: 'warn',
     // Vite 8 (oxc) compiles JSX with React's automatic runtime; no plugin needed for a production build.
     oxc: { jsx: { runtime: 'automatic' } },
-    plugins: [preactForReact, slimForgeBridge],
+    plugins: [preactForReact, slimForgeBridge, staticSkeleton],
     build: {
       outDir: pageBuildDir(page),
       emptyOutDir: true,

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pageBuildDir, UI_PAGES } from '../../static/pages';
 import { ensureUiBuilt } from '../../static/uiBuild';
+import { PAGE_SKELETONS, skeletonHtml, type SkeletonShape } from '../../static/src/shared/skeleton';
 
 /**
  * What Forge requires of a Custom UI resource (https://developer.atlassian.com/platform/forge/custom-ui/):
@@ -25,6 +26,13 @@ describe.each(UI_PAGES)('the %s bundle', (page) => {
     expect(scripts.length).toBe(1);
     expect(scripts[0]![1]).toContain('src="./assets/');
     expect(scripts[0]![2]!.trim()).toBe('');
+  });
+
+  test('a panel paints its loading skeleton from index.html, the markup its Skeleton component renders', () => {
+    const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const shape = (PAGE_SKELETONS as Record<string, SkeletonShape>)[page];
+    if (shape) expect(html).toContain(`<div id="root">${skeletonHtml(shape)}</div>`);
+    else expect(html).not.toContain('data-testid="skeleton"');
   });
 
   test('is a production build with no viewport-height root', () => {

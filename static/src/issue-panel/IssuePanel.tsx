@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { IssueAnalysisView, SyncDecision } from '../../../src/contract';
 import { callPanel, describeError, type CallError, type CallResult } from '../shared/bridge';
 import { LoadFailed, Message, Skeleton } from '../shared/components';
+import { PAGE_SKELETONS } from '../shared/skeleton';
 import { AnalysedText } from './AnalysedText';
 import { ComplexitySection } from './ComplexitySection';
 import { ExportActions } from './ExportActions';
@@ -39,7 +40,7 @@ export function IssuePanel({ firstAnswer }: { firstAnswer: CallResult<IssueAnaly
     );
   }
 
-  if (state.phase === 'loading') return <Skeleton label="Loading the integration analysis…" lines={8} />;
+  if (state.phase === 'loading') return <Skeleton {...PAGE_SKELETONS['issue-panel']} />;
   if (state.phase === 'failed') {
     return <LoadFailed {...describeError(state.error)} onRetry={() => void load(callPanel('getAnalysis', {}))} />;
   }

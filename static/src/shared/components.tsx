@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Evidence } from '../../../src/analysis/types';
+import { skeletonLineClasses } from './skeleton';
 import { splitSnippet, type EvidenceAt } from './snippet';
 
 /** Atlaskit Lozenge's appearances, as CSS classes (styles.css). */
@@ -43,8 +44,8 @@ export function Skeleton({ label, lines = 6 }: { label: string; lines?: number }
         {label}
       </span>
       <span className="skeleton skeleton--heading" aria-hidden="true" />
-      {Array.from({ length: lines }, (_, index) => (
-        <span key={index} className={`skeleton ${index % 3 === 2 ? 'skeleton--short' : 'skeleton--line'}`} aria-hidden="true" />
+      {skeletonLineClasses(lines).map((className, index) => (
+        <span key={index} className={className} aria-hidden="true" />
       ))}
     </div>
   );

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { IssueAnalysisView } from '../../../src/contract';
 import { callPanel, describeError, type CallError, type CallResult } from '../shared/bridge';
 import { LoadFailed, Lozenge, Skeleton } from '../shared/components';
+import { PAGE_SKELETONS } from '../shared/skeleton';
 import { complexityLevel, FACTOR_NAMES, topFactors, COMPLEXITY_MAX } from '../shared/complexity';
 
 const FIRST_P0_CASES = 3;
@@ -24,7 +25,7 @@ export function SidePanel({ firstAnswer }: { firstAnswer: CallResult<IssueAnalys
     setState(sideStateOf(await answer));
   }, []);
 
-  if (state.phase === 'loading') return <Skeleton label="Loading the integration summary…" lines={3} />;
+  if (state.phase === 'loading') return <Skeleton {...PAGE_SKELETONS['side-panel']} />;
   if (state.phase === 'failed') {
     return <LoadFailed {...describeError(state.error)} onRetry={() => void load(callPanel('getAnalysis', {}))} />;
   }
