@@ -28,7 +28,27 @@ export function sanitize(text: string, field: FieldName): Sanitized {
 /** The text with C0 controls other than tab and line breaks replaced by spaces; the same string when it has none. */
 export function replaceControls(text: string): string {
   CONTROL.lastIndex = 0;
-  return CONTROL.test(text) ? text.replace(CONTROL, ' ') : text;
+  let found = 0;
+  while (found < MATCH_COUNT_LIMIT && CONTROL.test(text)) found++;
+  if (found === 0) return text;
+  // String.replace builds its result a match at a time: a megabyte of binary junk took 100 ms
+  return found < MATCH_COUNT_LIMIT ? text.replace(CONTROL, ' ') : replaceControlsByCode(text);
+}
+
+/** Characters turned into a string by one String.fromCharCode call (well below engines' argument limits). */
+const CODES_PER_CALL = 4096;
+
+/** replaceControls for text full of them: one pass over the code units, then the string rebuilt in large runs. */
+function replaceControlsByCode(text: string): string {
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = isControl(c) ? 0x20 : c;
+  }
+  const parts: string[] = [];
+  for (let at = 0; at < n; at += CODES_PER_CALL) parts.push(String.fromCharCode.apply(null, codes.subarray(at, at + CODES_PER_CALL) as unknown as number[]));
+  return parts.join('');
 }
 
 export function isControl(code: number): boolean {

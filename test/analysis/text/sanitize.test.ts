@@ -9,6 +9,15 @@ describe('sanitize', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('replaces every control character of a text full of them, keeping every other code unit', () => {
+    // past a thousand controls the text is rebuilt from its code units: lone surrogates stay as they are
+    const units = Array.from({ length: 20_000 }, (_, i) => String.fromCharCode(i % 7 === 0 ? i % 32 : i % 5 === 0 ? 0xd800 + (i % 2048) : 0x20 + (i % 95)));
+    const input = units.join('');
+    const isReplaced = (c: number) => c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d;
+    const expected = units.map((u) => (isReplaced(u.charCodeAt(0)) ? ' ' : u)).join('');
+    expect(replaceControls(input)).toBe(expected);
+  });
+
   it('returns the very same string when there is nothing to replace', () => {
     const input = 'plain text with \u2019 curly quote';
     expect(replaceControls(input)).toBe(input);

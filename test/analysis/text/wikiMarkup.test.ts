@@ -1,4 +1,4 @@
-import { wikiToText } from '../../../src/analysis/text';
+import { plainToText, wikiToText } from '../../../src/analysis/text';
 import { expectWellFormed, spanTexts } from './helpers';
 
 function wiki(markup: string) {
@@ -129,9 +129,15 @@ describe('wikiToText: markup', () => {
     expect(wiki('\\*not bold\\* \\{code\\} \\[x\\] C:\\path\\dir').text).toBe('*not bold* {code} [x] C:\\path\\dir');
   });
 
-  it('replaces control characters and warns about binary data', () => {
-    const result = wiki('ok\u0000\u0001{code}\u0002x{code}');
-    expect(result.text).toBe('ok  \n x');
+  it('replaces control characters, in prose and in code', () => {
+    const result = wiki('ok\u0000\u0001 then a sentence long enough {code}\u0002x{code}');
+    expect(result.text).toBe('ok   then a sentence long enough \n x');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads binary data as plain text, with a warning: its markup characters are not markup', () => {
+    const result = wiki('ok\u0000\u0001{code}\u0002*x*{code}');
+    expect(result.text).toBe('ok  {code} *x*{code}');
     expect(result.warnings).toEqual(['description looks like binary data']);
   });
 
@@ -245,6 +251,15 @@ describe('wikiToText: pathological input', () => {
     const markup = unit.repeat(Math.ceil(MB / unit.length));
     const result = wiki(markup);
     expect(result.text.length).toBeGreaterThan(0);
+  });
+
+  it('reads 1 MB of random bytes (pasted binary data) as plain text', () => {
+    let state = 7;
+    const bytes = Array.from({ length: MB }, () => String.fromCharCode((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 24));
+    const markup = bytes.join('');
+    const result = wiki(markup);
+    expect(result.warnings).toEqual(['description looks like binary data']);
+    expect(result.text).toBe(plainToText(markup, 'description').text);
   });
 
   it('reads 1 MB mixing every opener', () => {
