@@ -1,5 +1,5 @@
 import { assessComplexity } from './complexity';
-import { detectPatterns, tokenizeFields } from './detect';
+import { detectPatterns, tokenizeFields, wordScreenFor } from './detect';
 import { hashStrings } from './hash';
 import { generateTestPlan } from './testcases';
 import { extractIssue } from './text';
@@ -24,7 +24,7 @@ export function analyzeIssue(issue: IssueInput, config: Partial<AnalysisConfig> 
   const settings: AnalysisConfig = { ...DEFAULT_ANALYSIS_CONFIG, ...config };
   const extracted = extractIssue(issue);
   const settingsKey = JSON.stringify([ANALYSIS_VERSION, settings.strategy, settings.threshold, settings.extraKeywords, settings.customProviders]);
-  const { fields: tokenized, textHash } = tokenizeFields(extracted.fields, hashSeed(settingsKey));
+  const { fields: tokenized, textHash } = tokenizeFields(extracted.fields, hashSeed(settingsKey), wordScreenFor(settings));
   const detection = detectPatterns(tokenized, settings);
   const complexity = assessComplexity(tokenized, detection.patterns, detection.providers, detection.factors);
   const testPlan = generateTestPlan(

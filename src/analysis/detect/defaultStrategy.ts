@@ -4,7 +4,7 @@ import { makeEvidence } from './evidence';
 import { DEFAULT_LEXICON, OFF_TOPIC_SUBJECTS, type LexiconEntry } from './lexicon';
 import { PhraseMatcher, type PhraseMatch, type PhraseSpec } from './phraseMatcher';
 import type { TextPieces } from '../text/pieces';
-import type { TokenizedField } from './tokenize';
+import type { TokenizedField, WordScreen } from './tokenize';
 import type {
   AnalysisConfig,
   Evidence,
@@ -122,6 +122,11 @@ function matcherFor(config: AnalysisConfig): PhraseMatcher<Payload> {
     matcherCache.set(key, matcher);
   }
   return matcher;
+}
+
+/** The words the default strategy's matcher for `config` may start a phrase at: what tokenizeFields keeps. */
+export function defaultWordScreen(config: AnalysisConfig): WordScreen {
+  return matcherFor(config).screen;
 }
 
 function record(hits: Map<string, TermHit>, key: string, base: Omit<TermHit, 'mentions'>, mention: Mention): void {

@@ -1,5 +1,11 @@
-import { KIND_BY_INDEX, normalizeWord, SCREEN_KEY_LENGTH, screenKey, WORD_HASH_BITS, wordHash, type TokenizedField } from './tokenize';
+import * as tokenize from './tokenize';
+import type { TokenizedField } from './tokenize';
 import type { FieldName, SegmentKind } from '../types';
+
+// Module constants, not imported bindings: compiled to CommonJS, an imported binding is a getter
+// call at every use, and the matcher runs for word after word.
+const { ALL_WORDS, KIND_BY_INDEX, LONG_KEY_LENGTH, MAX_WORD_GAP, SCREEN_KEY_LENGTH, WordScreen } = tokenize;
+const { hasBit: has, keyBit, longKey, normalizeWord, pairBit, screenBit, screenKey, setBit, wordHash } = tokenize;
 
 /**
  * A phrase to find in ticket text, in a small pattern language over words:
@@ -60,13 +66,7 @@ function wordMatches(test: WordTest, norm: string): boolean {
 }
 
 const PREFIX_KEY_LENGTH = 3;
-/** Words of one phrase stand at most this many characters apart (a space, `-`, `/`...). */
-const MAX_WORD_GAP = 3;
-/** Bits of a hash that index a screen bitmap (32 KB each). */
-const HASH_SCREEN_BITS = 18;
 const WORD_CHARACTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-/** Pairs are many more than words (every spelling of a first word with every one of a second): a 128 KB bitmap. */
-const PAIR_SCREEN_BITS = 20;
 
 /**
  * Every lower-case spelling a ticket may use for a word whose normal form is `norm`: normalizeWord
@@ -119,30 +119,11 @@ function headSpellings(prefix: string, length: number): string[] {
   return heads;
 }
 
-/** Characters a long key holds: a screenKey and the next character. */
-export const LONG_KEY_LENGTH = SCREEN_KEY_LENGTH + 1;
-
-/** A number for a word's first five characters, from its screenKey and its fifth character. */
-export function longKey(key: number, fifth: number): number {
-  return (Math.imul(key, 31) + (fifth | 32)) | 0;
-}
 
 /** Keys of the words that start with `head`: itself when it is a whole key, else it and every next character. */
 function spellingKeys(head: string): number[] {
   if (head.length >= SCREEN_KEY_LENGTH) return [screenKey(head, 0, SCREEN_KEY_LENGTH)];
   return [screenKey(head, 0, head.length), ...[...WORD_CHARACTERS].map((c) => screenKey(head + c, 0, head.length + 1))];
-}
-
-/** A module constant, not an expression of an imported binding: this runs for every word. */
-const SCREEN_SHIFT = WORD_HASH_BITS - HASH_SCREEN_BITS;
-
-function screenBit(hash: number): number {
-  return hash >>> SCREEN_SHIFT;
-}
-
-/** Spreads screenKeys (dense in their low bits) over the bitmap. */
-function keyBit(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - HASH_SCREEN_BITS);
 }
 
 /**
@@ -153,22 +134,8 @@ function keyBit(key: number): number {
 export class PhraseMatcher<T> {
   private readonly byExact = new Map<string, CompiledPhrase<T>[]>();
   private readonly byPrefix = new Map<string, { prefix: string; phrase: CompiledPhrase<T> }[]>();
-  /*
-   * Bitmaps a word must pass to be looked at, so that most words of a ticket are skipped without
-   * building their normal form: the wordHash of every spelling of the first word of a one-word
-   * phrase (`single`), the screenKey of every first-word prefix (`prefixes`), and for words that
-   * only start longer phrases ("in" of "in sync"), the spellings of those first words (`lead`),
-   * looked at only when the word and the next one are a pair some phrase starts with: by their
-   * hashes (`pairs`) or the first's hash and the second's key (`prefixPairs`).
-   */
-  private readonly single = newScreen();
-  private readonly prefixes = newScreen();
-  private readonly lead = newScreen();
-  /** screenKeys of prefixes shorter than LONG_KEY_LENGTH; a word passing `prefixes` otherwise also needs `longPrefixes`. */
-  private readonly shortPrefixes = newScreen();
-  private readonly longPrefixes = newScreen();
-  private readonly pairs = newScreen(PAIR_SCREEN_BITS);
-  private readonly prefixPairs = newScreen(PAIR_SCREEN_BITS);
+  /** The first look at a word, also made for the tokenizer: which words may start a phrase (WordScreen). */
+  readonly screen = new WordScreen();
 
   constructor(entries: readonly { spec: PhraseSpec; payload: T }[]) {
     for (const { spec, payload } of entries) {
@@ -185,40 +152,41 @@ export class PhraseMatcher<T> {
         const [first, second] = compiled.words as [WordTest, WordTest | undefined];
         for (const w of first.exact) {
           push(this.byExact, w, compiled);
-          for (const spelling of spellingsOf(w)) setBit(second ? this.lead : this.single, screenBit(wordHash(spelling)));
+          for (const spelling of spellingsOf(w)) setBit(second ? this.screen.lead : this.screen.single, screenBit(wordHash(spelling)));
         }
         for (const p of first.prefixes) {
           if (p.length < PREFIX_KEY_LENGTH) throw new Error(`prefix "${p}*" in "${spec.term}" is too short`);
           push(this.byPrefix, p.slice(0, PREFIX_KEY_LENGTH), { prefix: p, phrase: compiled });
           const keys = prefixScreenKeys(p);
-          for (const key of keys) setBit(this.prefixes, keyBit(key));
-          if (p.length < LONG_KEY_LENGTH) for (const key of keys) setBit(this.shortPrefixes, keyBit(key));
-          else for (const key of prefixLongKeys(p)) setBit(this.longPrefixes, keyBit(key));
+          for (const key of keys) setBit(this.screen.prefixes, keyBit(key));
+          if (p.length < LONG_KEY_LENGTH) for (const key of keys) setBit(this.screen.shortPrefixes, keyBit(key));
+          else for (const key of prefixLongKeys(p)) setBit(this.screen.longPrefixes, keyBit(key));
         }
         if (second) {
           const leads = [...first.exact].flatMap(spellingsOf).map(wordHash);
           const seconds = [...second.exact].flatMap(spellingsOf).map(wordHash);
           const secondKeys = second.prefixes.flatMap(prefixScreenKeys);
           for (const a of leads) {
-            for (const b of seconds) setBit(this.pairs, pairBit(a, b));
-            for (const key of secondKeys) setBit(this.prefixPairs, pairBit(a, key));
+            for (const b of seconds) setBit(this.screen.pairs, pairBit(a, b));
+            for (const key of secondKeys) setBit(this.screen.prefixPairs, pairBit(a, key));
           }
         }
       }
     }
   }
 
+  /** The phrases in a field tokenised with this matcher's screen (or with ALL_WORDS), in word order. */
   match(field: TokenizedField, out: PhraseMatch<T>[] = []): PhraseMatch<T>[] {
+    if (field.screen !== this.screen && field.screen !== ALL_WORDS) throw new Error('the field was tokenised with another matcher\'s screen: phrases would be missed');
     const { keys, hashes, starts, ends, count } = field;
-    const { single, prefixes, shortPrefixes, longPrefixes, lead, pairs, prefixPairs } = this;
+    const { single, prefixes, shortPrefixes, longPrefixes, lead, pairs, prefixPairs } = this.screen;
     for (let i = 0; i < count; i++) {
       const hash = hashes[i]!;
       const bit = screenBit(hash);
       let mayBeExact = has(single, bit);
       if (!mayBeExact && has(lead, bit)) {
-        const next = i + 1;
-        mayBeExact =
-          next < count && starts[next]! - ends[i]! <= MAX_WORD_GAP && (has(pairs, pairBit(hash, hashes[next]!)) || has(prefixPairs, pairBit(hash, keys[next]!)));
+        const next = field.wordAfter(ends[i]!, MAX_WORD_GAP);
+        mayBeExact = next !== null && (has(pairs, pairBit(hash, next.hash)) || has(prefixPairs, pairBit(hash, next.key)));
       }
       const keyAt = keyBit(keys[i]!);
       const mayStartPrefix = has(prefixes, keyAt) && (has(shortPrefixes, keyAt) || (ends[i]! - starts[i]! >= LONG_KEY_LENGTH && has(longPrefixes, keyBit(longKey(keys[i]!, field.codeAt(i, SCREEN_KEY_LENGTH))))));
@@ -242,36 +210,27 @@ export class PhraseMatcher<T> {
 
   private tryAt(phrase: CompiledPhrase<T>, field: TokenizedField, i: number, out: PhraseMatch<T>[]): void {
     const { words } = phrase;
-    const { starts, ends, count } = field;
-    const last = i + words.length - 1;
-    if (last >= count) return;
+    const start = field.starts[i]!;
+    let end = field.ends[i]!;
     for (let k = 1; k < words.length; k++) {
       // words of one phrase must be adjacent: at most a few separator characters apart
-      if (starts[i + k]! - ends[i + k - 1]! > MAX_WORD_GAP || !wordMatches(words[k]!, field.norm(i + k))) return;
+      const next = field.wordAfter(end, MAX_WORD_GAP);
+      if (next === null || !wordMatches(words[k]!, field.normOf(next))) return;
+      end = next.end;
     }
-    if (phrase.rawFirst && !phrase.rawFirst.has(field.pieces.slice(starts[i]!, ends[i]))) return;
-    if (phrase.notAfter && i > 0 && phrase.notAfter.has(field.norm(i - 1))) return;
-    if (phrase.notBefore && last + 1 < count && phrase.notBefore.has(field.norm(last + 1))) return;
-    out.push({ payload: phrase.payload, field: field.field, start: starts[i]!, end: ends[last]!, kind: KIND_BY_INDEX[field.kinds[i]!]! });
+    if (phrase.rawFirst && !phrase.rawFirst.has(field.pieces.slice(start, field.ends[i]))) return;
+    if (phrase.notAfter) {
+      const before = field.wordBefore(start);
+      if (before !== null && phrase.notAfter.has(field.normOf(before))) return;
+    }
+    if (phrase.notBefore) {
+      const after = field.wordAfter(end);
+      if (after !== null && phrase.notBefore.has(field.normOf(after))) return;
+    }
+    out.push({ payload: phrase.payload, field: field.field, start, end, kind: KIND_BY_INDEX[field.kinds[i]!]! });
   }
 }
 
-function newScreen(bits = HASH_SCREEN_BITS): Uint32Array {
-  return new Uint32Array((1 << bits) >>> 5);
-}
-
-/** A bit for two words together: a first word's hash and the second's hash or screenKey. */
-function pairBit(first: number, second: number): number {
-  return Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> (32 - PAIR_SCREEN_BITS);
-}
-
-function has(bitmap: Uint32Array, bit: number): boolean {
-  return (bitmap[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-}
-
-function setBit(bitmap: Uint32Array, bit: number): void {
-  bitmap[bit >>> 5]! |= 1 << (bit & 31);
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -9,12 +9,16 @@ const KIND_INDEX: Record<SegmentKind, number> = { prose: 0, code: 1, url: 2, sta
 /**
  * A field split into words (runs of ASCII letters and digits), stored column-wise: a ticket
  * with a 1 MB description has ~150,000 words, and one object per word would keep the garbage
- * collector busier than the matching itself. Normal forms are computed on demand and cached
- * by word, since the matcher screens most words out by their hash and first letters.
+ * collector busier than the matching itself. Only the words a WordScreen let through are
+ * stored (with ALL_WORDS, every word): a phrase matcher starts phrases at those, and reads the
+ * words around them from the field's code units (wordAfter, wordBefore). Normal forms are
+ * computed on demand and cached by word.
  */
 export interface TokenizedField {
   field: FieldName;
   pieces: TextPieces;
+  /** The screen the words passed. */
+  screen: WordScreen;
   count: number;
   starts: Int32Array;
   ends: Int32Array;
@@ -26,11 +30,67 @@ export interface TokenizedField {
   hashes: Int32Array;
   /** normalizeWord of word i. */
   norm(i: number): string;
+  /** normalizeWord of a word found by wordAfter or wordBefore. */
+  normOf(word: Word): string;
   /** The code unit `at` characters into word i (as written, not case folded). */
   codeAt(i: number, at: number): number;
+  /**
+   * The first word (of the field's words, screened or not) starting at or after `from`, which
+   * must not be inside a word; null if there is none, or if it starts more than `maxGap`
+   * characters after `from`.
+   */
+  wordAfter(from: number, maxGap?: number): Word | null;
+  /** The last word ending at or before `to`, which must not be inside a word; null if there is none. */
+  wordBefore(to: number): Word | null;
 }
 
+/** A word found around a stored one: [start, end) in the field, and its wordHash. */
+export interface Word {
+  start: number;
+  end: number;
+  hash: number;
+  /** Its screenKey. */
+  key: number;
+}
+
+/**
+ * Which words a tokenizer keeps: a phrase matcher's first look at a word (PhraseMatcher.screen),
+ * made of bitmaps over its wordHash and screenKey, so that most words of a ticket are dropped as
+ * they are read, never stored nor looked at again. A word is kept when its hash is that of a
+ * spelling of the first word of a one-word phrase (`single`); when its key is that of a
+ * first-word prefix (`prefixes`) and, unless the prefix is shorter than LONG_KEY_LENGTH
+ * (`shortPrefixes`), its longKey too (`longPrefixes`); or, for a word that only starts longer
+ * phrases ("in" of "in sync", `lead`), when it and the next word are a pair some phrase starts
+ * with, by their hashes (`pairs`) or the first's hash and the second's key (`prefixPairs`).
+ */
+export class WordScreen {
+  readonly single = newScreenBitmap();
+  readonly prefixes = newScreenBitmap();
+  readonly shortPrefixes = newScreenBitmap();
+  readonly longPrefixes = newScreenBitmap();
+  readonly lead = newScreenBitmap();
+  readonly pairs = newScreenBitmap(PAIR_SCREEN_BITS);
+  readonly prefixPairs = newScreenBitmap(PAIR_SCREEN_BITS);
+}
+
+/** Bits of a hash or key that index a screen bitmap (32 KB each). */
+export const SCREEN_BITS = 18;
+/** Pairs are many more than words (every spelling of a first word with every one of a second): a 128 KB bitmap. */
+const PAIR_SCREEN_BITS = 20;
+/** Words of one phrase stand at most this many characters apart (a space, `-`, `/`...). */
+export const MAX_WORD_GAP = 3;
+
+export function newScreenBitmap(bits = SCREEN_BITS): Uint32Array {
+  return new Uint32Array((1 << bits) >>> 5);
+}
+
+/** The screen that keeps every word. */
+export const ALL_WORDS = new WordScreen();
+ALL_WORDS.single.fill(0xffffffff);
+
 const MAX_TOKEN_LENGTH = 64;
+/** What screenKey adds for a word's length: key = n·128ⁿ + its first n characters, n <= 4 (SCREEN_KEY_LENGTH). */
+const KEY_LENGTH_MARK = [0, 1, 2, 3, 4].map((n) => n * 128 ** n);
 
 /** 1 for ASCII letters and digits, by UTF-16 code unit (one look-up, no range test). */
 const WORD_CHAR = new Uint8Array(0x10000);
@@ -101,6 +161,40 @@ const HASH_PRIME = 0x01000193;
 export const WORD_HASH_BITS = 30;
 const WORD_HASH_MASK = (1 << WORD_HASH_BITS) - 1;
 
+/** A module constant, not an expression of an imported binding: this runs for every word. */
+const SCREEN_SHIFT = WORD_HASH_BITS - SCREEN_BITS;
+
+/** The bit of a wordHash in a screen bitmap. */
+export function screenBit(hash: number): number {
+  return hash >>> SCREEN_SHIFT;
+}
+
+/** The bit of a screenKey in a screen bitmap, spread (keys are dense in their low bits). */
+export function keyBit(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - SCREEN_BITS);
+}
+
+/** Characters a long key holds: a screenKey and the next character. */
+export const LONG_KEY_LENGTH = SCREEN_KEY_LENGTH + 1;
+
+/** A number for a word's first five characters, from its screenKey and its fifth character. */
+export function longKey(key: number, fifth: number): number {
+  return (Math.imul(key, 31) + (fifth | 32)) | 0;
+}
+
+/** A bit for two words together: a first word's hash and the second's hash or screenKey. */
+export function pairBit(first: number, second: number): number {
+  return Math.imul(first ^ Math.imul(second, 0x9e3779b1), 0x85ebca6b) >>> (32 - PAIR_SCREEN_BITS);
+}
+
+export function hasBit(bitmap: Uint32Array, bit: number): boolean {
+  return (bitmap[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
+
+export function setBit(bitmap: Uint32Array, bit: number): void {
+  bitmap[bit >>> 5]! |= 1 << (bit & 31);
+}
+
 /**
  * FNV-1a of a word's characters, case folded as screenKey folds them, in WORD_HASH_BITS bits:
  * the tokenizer computes it for every word as it reads it, so the matcher can screen a word
@@ -125,6 +219,8 @@ class TokenColumns {
   keys = new Int32Array(0);
   hashes = new Int32Array(0);
   kinds = new Uint8Array(0);
+  /** The fields' code units, one field after the other. */
+  codes = new Uint16Array(0);
 
   /** Room for `count` words from index 0, keeping what is stored below `keep`. */
   reserve(count: number, keep: number): void {
@@ -138,10 +234,15 @@ class TokenColumns {
     kinds.set(this.kinds.subarray(0, keep));
     this.kinds = kinds;
   }
+
+  /** Room for `length` code units in all; what is stored is not kept. */
+  reserveCodes(length: number): void {
+    if (length > this.codes.length) this.codes = new Uint16Array(Math.max(length, this.codes.length * 2, 1024));
+  }
 }
 
-/** Columns larger than this (words) are not kept for the next call. */
-const KEPT_COLUMNS_LIMIT = 1 << 20;
+/** Columns larger than this (words or code units) are not kept for the next call. */
+const KEPT_COLUMNS_LIMIT = 1 << 21;
 let shared: TokenColumns | null = null;
 
 /** Every field of an issue, tokenised, and the hash of their text. */
@@ -152,111 +253,108 @@ export interface TokenizedText {
 }
 
 /**
- * Splits every field into words, in one set of columns reused from call to call (see
- * TokenColumns): the result is valid until the next call, which suits an analysis that reads
- * it and returns. The same pass hashes the text: reading a 1 MB description a second time for
- * its hash would cost more than the hashing.
+ * Splits every field into words, keeping those `screen` lets through, in one set of columns
+ * reused from call to call (see TokenColumns): the result is valid until the next call, which
+ * suits an analysis that reads it and returns. The same pass hashes the text: reading a 1 MB
+ * description a second time for its hash would cost more than the hashing.
  */
-export function tokenizeFields(fields: readonly FieldText[], hashSeed = 0): TokenizedText {
+export function tokenizeFields(fields: readonly FieldText[], hashSeed = 0, screen: WordScreen = ALL_WORDS): TokenizedText {
   const columns = shared ?? new TokenColumns();
   shared = null;
+  columns.reserveCodes(fields.reduce((sum, f) => sum + f.pieces.length, 0));
   const digest = new TextDigest(hashSeed);
   const result: TokenizedField[] = [];
   let used = 0;
+  let codesUsed = 0;
   for (const field of fields) {
-    const tokens = tokenizeInto(field, columns, used, digest);
+    const tokens = tokenizeInto(field, screen, columns, used, codesUsed, digest);
     digest.endText();
     used += tokens.count;
+    codesUsed += field.pieces.length;
     result.push(tokens);
   }
-  if (columns.starts.length <= KEPT_COLUMNS_LIMIT) shared = columns;
+  if (columns.starts.length <= KEPT_COLUMNS_LIMIT && columns.codes.length <= KEPT_COLUMNS_LIMIT) shared = columns;
   return { fields: result, textHash: digest.toString() };
 }
 
 /** Splits a field into words in one pass, labelling each with the kind of span it starts in. */
-export function tokenizeField(field: FieldText): TokenizedField {
-  return tokenizeInto(field, new TokenColumns(), 0, new TextDigest());
+export function tokenizeField(field: FieldText, screen: WordScreen = ALL_WORDS): TokenizedField {
+  const columns = new TokenColumns();
+  columns.reserveCodes(field.pieces.length);
+  return tokenizeInto(field, screen, columns, 0, 0, new TextDigest());
 }
 
-/** tokenizeField, writing the words into `columns` from index `offset` on, and every character into `digest`. */
-function tokenizeInto(field: FieldText, columns: TokenColumns, offset: number, digest: TextDigest): TokenizedField {
+/**
+ * tokenizeField, writing the field's code units into `columns` from `codesOffset` on, the words
+ * `screen` keeps from index `offset` on, and every character into `digest`.
+ */
+function tokenizeInto(field: FieldText, screen: WordScreen, columns: TokenColumns, offset: number, codesOffset: number, digest: TextDigest): TokenizedField {
   const { pieces } = field;
-  columns.reserve(offset + Math.max(16, pieces.length >> 3), offset);
+  const n = pieces.length;
+  // a loop over a typed array reads a character for less than charCodeAt does
+  const codes = columns.codes.subarray(codesOffset, codesOffset + n);
+  pieces.codesInto(codes, 0);
+  const { single, prefixes, shortPrefixes, longPrefixes, lead, pairs, prefixPairs } = screen;
   const words = new WordWriter(columns, offset, field.spans);
-  // A word may run from one piece into the next (markup removed between its letters).
-  const pieceCount = pieces.parts.length;
-  let wordStart = -1;
-  let key = 0;
-  let hash = HASH_SEED;
+  /** A `lead` word waiting for the next word, which decides whether it is kept: its start, or -1. */
+  let leadStart = -1;
+  let leadEnd = 0;
+  let leadKey = 0;
+  let leadHash = 0;
   let { h1, h2 } = digest;
-  for (let k = 0; k < pieceCount; k++) {
-    // piece k is text[from, m) of the string it was copied from; base + j is j's offset in the field
-    const text = pieces.source(k);
-    const from = pieces.sourceStart(k);
-    const m = from + pieces.parts[k]!.length;
-    const base = pieces.offsetOf(k) - from;
-    let j = from;
-    if (wordStart >= 0) {
-      for (; j < m; j++) {
-        const c = text.charCodeAt(j);
-        if (WORD_CHAR[c] === 0) break;
-        h1 = Math.imul(h1 ^ c, CYRB_A);
-        h2 = Math.imul(h2 ^ c, CYRB_B);
-        if (base + j - wordStart < SCREEN_KEY_LENGTH) key = key * 128 + (c | 32);
-        hash = Math.imul(hash ^ (c | 32), HASH_PRIME);
-      }
-      if (j === m) continue;
-      words.add(wordStart, base + j, key, hash & WORD_HASH_MASK);
-      wordStart = -1;
+  let j = 0;
+  while (j < n) {
+    let c = codes[j]!;
+    h1 = Math.imul(h1 ^ c, CYRB_A);
+    h2 = Math.imul(h2 ^ c, CYRB_B);
+    if (WORD_CHAR[c] === 0) {
+      j++;
+      continue;
     }
-    while (j < m) {
-      let c = text.charCodeAt(j);
+    const start = j;
+    // the screen key (first four characters) and the hash are built while reading the word
+    let key = 0;
+    let hash = HASH_SEED;
+    for (;;) {
+      if (j - start < SCREEN_KEY_LENGTH) key = key * 128 + (c | 32);
+      hash = Math.imul(hash ^ (c | 32), HASH_PRIME);
+      if (++j === n) break;
+      c = codes[j]!;
+      if (WORD_CHAR[c] === 0) break;
       h1 = Math.imul(h1 ^ c, CYRB_A);
       h2 = Math.imul(h2 ^ c, CYRB_B);
-      if (WORD_CHAR[c] === 0) {
-        j++;
-        continue;
-      }
-      const start = j;
-      // the screen key (first four characters) and the hash are built while reading the word
-      key = 0;
-      hash = HASH_SEED;
-      for (;;) {
-        if (j - start < SCREEN_KEY_LENGTH) key = key * 128 + (c | 32);
-        hash = Math.imul(hash ^ (c | 32), HASH_PRIME);
-        if (++j === m) break;
-        c = text.charCodeAt(j);
-        if (WORD_CHAR[c] === 0) break;
-        h1 = Math.imul(h1 ^ c, CYRB_A);
-        h2 = Math.imul(h2 ^ c, CYRB_B);
-      }
-      if (j === m) {
-        wordStart = base + start;
-        break;
-      }
-      words.add(base + start, base + j, key, hash & WORD_HASH_MASK);
+    }
+    const length = j - start;
+    if (length > MAX_TOKEN_LENGTH) continue;
+    hash &= WORD_HASH_MASK;
+    key += KEY_LENGTH_MARK[length < SCREEN_KEY_LENGTH ? length : SCREEN_KEY_LENGTH]!;
+    if (leadStart >= 0) {
+      if (start - leadEnd <= MAX_WORD_GAP && (hasBit(pairs, pairBit(leadHash, hash)) || hasBit(prefixPairs, pairBit(leadHash, key)))) words.add(leadStart, leadEnd, leadKey, leadHash);
+      leadStart = -1;
+    }
+    const bit = screenBit(hash);
+    const keyAt = keyBit(key);
+    if (
+      hasBit(single, bit) ||
+      (hasBit(prefixes, keyAt) && (hasBit(shortPrefixes, keyAt) || (length >= LONG_KEY_LENGTH && hasBit(longPrefixes, keyBit(longKey(key, codes[start + SCREEN_KEY_LENGTH]!))))))
+    ) {
+      words.add(start, j, key, hash);
+    } else if (hasBit(lead, bit)) {
+      leadStart = start;
+      leadEnd = j;
+      leadKey = key;
+      leadHash = hash;
     }
   }
-  if (wordStart >= 0) words.add(wordStart, pieces.length, key, hash & WORD_HASH_MASK);
   digest.h1 = h1;
   digest.h2 = h2;
-  return words.finish(field);
+  return words.finish(field, screen, codes);
 }
 
 /** Appends words to TokenColumns, each labelled with the kind of span it starts in. */
 class WordWriter {
   private count: number;
-  private spanIndex = 0;
-  // spans as flat arrays: add() reads them for every word
-  private readonly spanStarts: Int32Array;
-  private readonly spanEnds: Int32Array;
-  private readonly spanKinds: Uint8Array;
-  // the columns' arrays, held here: add() runs for every word
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private keys: Int32Array;
-  private hashes: Int32Array;
-  private kinds: Uint8Array;
+  private readonly spans: SpanKinds;
 
   constructor(
     private readonly columns: TokenColumns,
@@ -264,46 +362,30 @@ class WordWriter {
     spans: readonly Span[],
   ) {
     this.count = offset;
-    const spanCount = spans.length;
-    this.spanStarts = new Int32Array(spanCount + 1);
-    this.spanEnds = new Int32Array(spanCount + 1);
-    this.spanKinds = new Uint8Array(spanCount + 1);
-    for (let k = 0; k < spanCount; k++) {
-      const span = spans[k]!;
-      this.spanStarts[k] = span.start;
-      this.spanEnds[k] = span.end;
-      this.spanKinds[k] = KIND_INDEX[span.kind];
-    }
-    this.spanStarts[spanCount] = this.spanEnds[spanCount] = 0x7fffffff;
-    ({ starts: this.starts, ends: this.ends, keys: this.keys, hashes: this.hashes, kinds: this.kinds } = columns);
+    this.spans = new SpanKinds(spans);
+    columns.reserve(offset + 64, offset);
   }
 
-  /** A word [start, end) whose first characters make `key` (without its length) and whose wordHash is `hash`. */
+  /** A word [start, end) with its screenKey and wordHash. */
   add(start: number, end: number, key: number, hash: number): void {
-    const length = end - start;
-    if (length > MAX_TOKEN_LENGTH) return;
-    const spanEnds = this.spanEnds;
-    let spanIndex = this.spanIndex;
-    while (spanEnds[spanIndex]! <= start) spanIndex++;
-    this.spanIndex = spanIndex;
+    const { columns } = this;
     const at = this.count;
-    if (at === this.starts.length) {
-      this.columns.reserve(at + 1, at);
-      ({ starts: this.starts, ends: this.ends, keys: this.keys, hashes: this.hashes, kinds: this.kinds } = this.columns);
-    }
-    this.starts[at] = start;
-    this.ends[at] = end;
-    this.keys[at] = key + KEY_LENGTH_MARK[length < SCREEN_KEY_LENGTH ? length : SCREEN_KEY_LENGTH]!;
-    this.hashes[at] = hash;
-    this.kinds[at] = this.spanStarts[spanIndex]! <= start ? this.spanKinds[spanIndex]! : 0;
+    if (at === columns.starts.length) columns.reserve(at + 1, at);
+    columns.starts[at] = start;
+    columns.ends[at] = end;
+    columns.keys[at] = key;
+    columns.hashes[at] = hash;
+    columns.kinds[at] = this.spans.kindAt(start);
     this.count = at + 1;
   }
 
-  finish(field: FieldText): TokenizedField {
+  finish(field: FieldText, screen: WordScreen, codes: Uint16Array): TokenizedField {
     const { columns, offset, count } = this;
     return new FieldTokens(
       field.field,
       field.pieces,
+      screen,
+      codes,
       columns.starts.subarray(offset, count),
       columns.ends.subarray(offset, count),
       columns.kinds.subarray(offset, count),
@@ -313,12 +395,45 @@ class WordWriter {
   }
 }
 
+/** The kind of span at increasing offsets, read from flat arrays. */
+class SpanKinds {
+  private index = 0;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly kinds: Uint8Array;
+
+  constructor(spans: readonly Span[]) {
+    const count = spans.length;
+    this.starts = new Int32Array(count + 1);
+    this.ends = new Int32Array(count + 1);
+    this.kinds = new Uint8Array(count + 1);
+    for (let k = 0; k < count; k++) {
+      const span = spans[k]!;
+      this.starts[k] = span.start;
+      this.ends[k] = span.end;
+      this.kinds[k] = KIND_INDEX[span.kind];
+    }
+    this.starts[count] = this.ends[count] = 0x7fffffff;
+  }
+
+  /** Index into KIND_BY_INDEX of the span holding `at` (prose outside spans); `at` never decreases. */
+  kindAt(at: number): number {
+    const ends = this.ends;
+    let index = this.index;
+    while (ends[index]! <= at) index++;
+    this.index = index;
+    return this.starts[index]! <= at ? this.kinds[index]! : 0;
+  }
+}
+
 class FieldTokens implements TokenizedField {
   readonly count: number;
 
   constructor(
     readonly field: FieldName,
     readonly pieces: TextPieces,
+    readonly screen: WordScreen,
+    private readonly codes: Uint16Array,
     readonly starts: Int32Array,
     readonly ends: Int32Array,
     readonly kinds: Uint8Array,
@@ -329,16 +444,57 @@ class FieldTokens implements TokenizedField {
   }
 
   norm(t: number): string {
-    return normalFormAt(this.pieces, this.starts[t]!, this.ends[t]!, this.hashes[t]!);
+    return normalFormAt(this.codes, this.starts[t]!, this.ends[t]!, this.hashes[t]!);
+  }
+
+  normOf(word: Word): string {
+    return normalFormAt(this.codes, word.start, word.end, word.hash);
   }
 
   codeAt(t: number, at: number): number {
-    return this.pieces.charCodeAt(this.starts[t]! + at);
+    return this.codes[this.starts[t]! + at]!;
+  }
+
+  wordAfter(from: number, maxGap = Infinity): Word | null {
+    const { codes } = this;
+    const n = codes.length;
+    let j = from;
+    for (;;) {
+      while (j < n && WORD_CHAR[codes[j]!] === 0) j++;
+      if (j === n || j - from > maxGap) return null;
+      const start = j;
+      while (j < n && WORD_CHAR[codes[j]!] !== 0) j++;
+      if (j - start <= MAX_TOKEN_LENGTH) return wordOf(codes, start, j);
+      // longer words are not words to the tokenizer: the next one is further on
+      if (maxGap !== Infinity) return null;
+    }
+  }
+
+  wordBefore(to: number): Word | null {
+    const { codes } = this;
+    let j = to;
+    for (;;) {
+      while (j > 0 && WORD_CHAR[codes[j - 1]!] === 0) j--;
+      if (j === 0) return null;
+      const end = j;
+      while (j > 0 && WORD_CHAR[codes[j - 1]!] !== 0) j--;
+      if (end - j <= MAX_TOKEN_LENGTH) return wordOf(codes, j, end);
+    }
   }
 }
 
-/** What screenKey adds for a word's length: key = n·128ⁿ + its first n characters, n <= 4. */
-const KEY_LENGTH_MARK = Array.from({ length: SCREEN_KEY_LENGTH + 1 }, (_, n) => n * 128 ** n);
+/** The word codes[start, end), with the hash and key the tokenizer gives it. */
+function wordOf(codes: Uint16Array, start: number, end: number): Word {
+  let hash = HASH_SEED;
+  let key = 0;
+  for (let k = start; k < end; k++) {
+    const c = codes[k]! | 32;
+    if (k - start < SCREEN_KEY_LENGTH) key = key * 128 + c;
+    hash = Math.imul(hash ^ c, HASH_PRIME);
+  }
+  const length = end - start;
+  return { start, end, hash: hash & WORD_HASH_MASK, key: key + KEY_LENGTH_MARK[length < SCREEN_KEY_LENGTH ? length : SCREEN_KEY_LENGTH]! };
+}
 
 /**
  * Normal forms by wordHash, with the lower-case word each was built from (two words may share a
@@ -348,29 +504,21 @@ const KEY_LENGTH_MARK = Array.from({ length: SCREEN_KEY_LENGTH + 1 }, (_, n) => 
 const normalForms = new Map<number, { lower: string; norm: string }>();
 const NORMAL_FORMS_LIMIT = 50_000;
 
-function normalFormAt(pieces: TextPieces, start: number, end: number, hash: number): string {
-  const piece = pieces.pieceAt(start);
-  const base = pieces.offsetOf(piece);
-  // a word within one piece (nearly all) is read there; one spread over pieces is joined first
-  const withinPiece = end - base <= pieces.parts[piece]!.length;
-  const text = withinPiece ? pieces.parts[piece]! : pieces.slice(start, end);
-  const from = withinPiece ? start - base : 0;
-  const to = from + end - start;
+function normalFormAt(codes: Uint16Array, start: number, end: number, hash: number): string {
   const known = normalForms.get(hash);
-  if (known !== undefined && sameWordFolded(known.lower, text, from, to)) return known.norm;
-  // built char by char: a slice of `text` would keep a whole description alive in the cache
+  if (known !== undefined && sameWordFolded(known.lower, codes, start, end)) return known.norm;
   let lower = '';
-  for (let k = from; k < to; k++) lower += String.fromCharCode(text.charCodeAt(k) | 32);
+  for (let k = start; k < end; k++) lower += String.fromCharCode(codes[k]! | 32);
   const norm = normalizeLower(lower);
   if (normalForms.size >= NORMAL_FORMS_LIMIT) normalForms.clear();
   normalForms.set(hash, { lower, norm });
   return norm;
 }
 
-/** Whether text[start, end) is `lower` once case folded (words are ASCII letters and digits). */
-function sameWordFolded(lower: string, text: string, start: number, end: number): boolean {
+/** Whether codes[start, end) is `lower` once case folded (words are ASCII letters and digits). */
+function sameWordFolded(lower: string, codes: Uint16Array, start: number, end: number): boolean {
   if (lower.length !== end - start) return false;
-  for (let k = 0; k < lower.length; k++) if (lower.charCodeAt(k) !== (text.charCodeAt(start + k) | 32)) return false;
+  for (let k = 0; k < lower.length; k++) if (lower.charCodeAt(k) !== (codes[start + k]! | 32)) return false;
   return true;
 }
 

@@ -4,6 +4,11 @@
  * 1 MB string costs more than reading it (each fresh page of memory faults on first touch), so
  * the analysis reads the pieces in place and joins them only when someone asks for `toString()`.
  */
+/** Node's Buffer, where there is one: it copies a string's code units in bulk (a memcpy). */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+/** Pieces shorter than this are copied by a loop: a call into Buffer costs more. */
+const BULK_COPY = 48;
+
 export class TextPieces {
   readonly length: number;
   /** Offset of each piece in the text, and the text's length after the last. */
@@ -116,6 +121,26 @@ export class TextPieces {
       return next;
     });
     return changed ? new TextPieces(parts) : this;
+  }
+
+  /**
+   * Writes the text's UTF-16 code units into `target` from index `at` (room for `length` needed),
+   * for loops that read every character: a typed array reads for less than charCodeAt.
+   */
+  codesInto(target: Uint16Array, at: number): void {
+    const bytes = NodeBuffer !== undefined && this.length >= BULK_COPY ? NodeBuffer.from(target.buffer, target.byteOffset, target.byteLength) : undefined;
+    let to = at;
+    for (let k = 0; k < this.parts.length; k++) {
+      const part = this.parts[k]!;
+      const n = part.length;
+      if (bytes !== undefined && n >= BULK_COPY) bytes.write(part, to * 2, 'utf16le');
+      else {
+        const source = this.source(k);
+        const from = this.sourceStart(k);
+        for (let i = 0; i < n; i++) target[to + i] = source.charCodeAt(from + i);
+      }
+      to += n;
+    }
   }
 
   toString(): string {

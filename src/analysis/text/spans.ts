@@ -1,6 +1,9 @@
 import type { Span } from '../types';
-import { isSpace } from './chars';
+import * as chars from './chars';
 import { TextPieces } from './pieces';
+
+// a module constant, not an imported binding: compiled to CommonJS, that is a getter call at every use
+const { isSpace } = chars;
 
 /** What every extractor returns for one field: `text` is `pieces` joined, built when first read. */
 export interface Extraction {

@@ -1,9 +1,14 @@
 import type { FieldName, Span } from '../types';
 import { Strength, TextBuilder } from './builder';
-import { isSpace, isWordChar } from './chars';
+import * as chars from './chars';
 import { plainToText } from './plainText';
-import { binaryDataWarnings, isControl, replaceControls } from './sanitize';
+import * as sanitize from './sanitize';
 import { extraction, finishSpans, urlEnd, type Extraction, type Range } from './spans';
+
+// Module constants, not imported bindings: compiled to CommonJS (tsx, jest), an imported binding
+// is a getter call at every use, and these run for character after character.
+const { isSpace, isWordChar } = chars;
+const { binaryDataWarnings, isControl, replaceControls } = sanitize;
 
 /*
  * Jira wiki markup (Jira Server/Data Center, REST v2) as described in Jira's "Text Formatting

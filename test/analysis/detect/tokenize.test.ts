@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { normalizeWord, SCREEN_KEY_LENGTH, screenKey, tokenizeField, tokenizeFields, wordHash } from '../../../src/analysis/detect/tokenize';
-import { LONG_KEY_LENGTH, longKey, prefixLongKeys, prefixScreenKeys, spellingsOf } from '../../../src/analysis/detect/phraseMatcher';
+import { LONG_KEY_LENGTH, longKey, normalizeWord, SCREEN_KEY_LENGTH, screenKey, tokenizeField, tokenizeFields, wordHash } from '../../../src/analysis/detect/tokenize';
+import { prefixLongKeys, prefixScreenKeys, spellingsOf } from '../../../src/analysis/detect/phraseMatcher';
 import { TextPieces } from '../../../src/analysis/text/pieces';
 import { hashStrings, hashTexts } from '../../../src/analysis/hash';
 import { wikiToText } from '../../../src/analysis/text';
@@ -61,6 +61,23 @@ describe('tokenizeField', () => {
     const texts = ['Webhook retries', 'The sync job posts to the REST API', '', 'payments, stripe'];
     const together = tokenizeFields(texts.map((text) => field(TextPieces.of(text))));
     expect(together.fields.map(columns)).toEqual(texts.map((text) => columns(tokenizeField(field(TextPieces.of(text))))));
+  });
+
+  it('finds the words before and after a position as the tokenizer reads them, long words skipped', () => {
+    const text = fc.array(fc.constantFrom('Webhook', 'a', '42', 'x'.repeat(64), 'y'.repeat(65), ' ', '-', ' .. ', '\n', 'ÄÖ'), { maxLength: 25 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (joined) => {
+        const tokens = tokenizeField(field(TextPieces.of(joined)));
+        const word = (t: number) => ({ start: tokens.starts[t]!, end: tokens.ends[t]!, hash: tokens.hashes[t]!, key: tokens.keys[t]! });
+        for (let t = 0; t < tokens.count; t++) {
+          expect(tokens.wordAfter(tokens.ends[t]!)).toEqual(t + 1 < tokens.count ? word(t + 1) : null);
+          expect(tokens.wordBefore(tokens.starts[t]!)).toEqual(t > 0 ? word(t - 1) : null);
+          const near = t + 1 < tokens.count && tokens.starts[t + 1]! - tokens.ends[t]! <= 3;
+          expect(tokens.wordAfter(tokens.ends[t]!, 3)).toEqual(near ? word(t + 1) : null);
+          expect(tokens.normOf(word(t))).toBe(tokens.norm(t));
+        }
+      }),
+    );
   });
 
   it('hashes the fields as they are read: the hash hashTexts gives their pieces', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { TextPieces } from '../../../src/analysis/text/pieces';
-import { findUrls, scanStackTraces } from '../../../src/analysis/text';
+import { findUrls, scanStackTraces, wikiToText } from '../../../src/analysis/text';
 import type { Span } from '../../../src/analysis/types';
 import { cutInto } from './helpers';
 
@@ -32,6 +32,21 @@ describe('TextPieces', () => {
     expect(head.source(1)).toBe(input);
     expect(head.sourceStart(1)).toBe(5);
     expect(new TextPieces(['plain']).source(0)).toBe('plain');
+  });
+
+  it('writes its code units into a typed array as the joined string holds them, lone surrogates included', () => {
+    const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd800, 0xdfff, 0x41)), { maxLength: 300 }).map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(units, fc.array(fc.nat({ max: 300 }), { maxLength: 6 }), (text, cuts) => {
+        for (const pieces of [TextPieces.of(text), cutInto(text, cuts), wikiToText(text, 'description').pieces]) {
+          const target = new Uint16Array(pieces.length + 2);
+          pieces.codesInto(target, 1);
+          const joined = pieces.toString();
+          expect(Array.from(target.subarray(1, 1 + pieces.length))).toEqual(Array.from({ length: joined.length }, (_, i) => joined.charCodeAt(i)));
+          expect([target[0], target[pieces.length + 1]]).toEqual([0, 0]);
+        }
+      }),
+    );
   });
 
   it('maps every piece, keeping the same object when nothing changes', () => {
