@@ -4,8 +4,12 @@
  * 1 MB string costs more than reading it (each fresh page of memory faults on first touch), so
  * the analysis reads the pieces in place and joins them only when someone asks for `toString()`.
  */
+/** What codesInto uses of Node's Buffer (typed here: the core is also compiled without Node's types). */
+interface BufferView {
+  write(text: string, byteOffset: number, encoding: 'utf16le'): number;
+}
 /** Node's Buffer, where there is one: it copies a string's code units in bulk (a memcpy). */
-const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+const NodeBuffer = (globalThis as { Buffer?: { from(memory: ArrayBufferLike, byteOffset: number, byteLength: number): BufferView } }).Buffer;
 /** Pieces shorter than this are copied by a loop: a call into Buffer costs more. */
 const BULK_COPY = 48;
 
