@@ -9,7 +9,7 @@ const KIND_INDEX: Record<SegmentKind, number> = { prose: 0, code: 1, url: 2, sta
 /**
  * A field split into words (runs of ASCII letters and digits), stored column-wise: a ticket
  * with a 1 MB description has ~150,000 words, and one object per word would keep the garbage
- * collector busier than the matching itself. Only the words a WordScreen let through are
+ * collector busier than the matching itself. Only the words a WordScreen lets through are
  * stored (with ALL_WORDS, every word): a phrase matcher starts phrases at those, and reads the
  * words around them from the field's code units (wordAfter, wordBefore). Normal forms are
  * computed on demand and cached by word.
@@ -44,12 +44,11 @@ export interface TokenizedField {
   wordBefore(to: number): Word | null;
 }
 
-/** A word found around a stored one: [start, end) in the field, and its wordHash. */
+/** A word found around a stored one: [start, end) in the field, with its wordHash and screenKey. */
 export interface Word {
   start: number;
   end: number;
   hash: number;
-  /** Its screenKey. */
   key: number;
 }
 
@@ -74,13 +73,13 @@ export class WordScreen {
 }
 
 /** Bits of a hash or key that index a screen bitmap (32 KB each). */
-export const SCREEN_BITS = 18;
+const SCREEN_BITS = 18;
 /** Pairs are many more than words (every spelling of a first word with every one of a second): a 128 KB bitmap. */
 const PAIR_SCREEN_BITS = 20;
 /** Words of one phrase stand at most this many characters apart (a space, `-`, `/`...). */
 export const MAX_WORD_GAP = 3;
 
-export function newScreenBitmap(bits = SCREEN_BITS): Uint32Array {
+function newScreenBitmap(bits = SCREEN_BITS): Uint32Array {
   return new Uint32Array((1 << bits) >>> 5);
 }
 
