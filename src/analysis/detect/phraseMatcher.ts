@@ -119,7 +119,6 @@ function headSpellings(prefix: string, length: number): string[] {
   return heads;
 }
 
-
 /** Keys of the words that start with `head`: itself when it is a whole key, else it and every next character. */
 function spellingKeys(head: string): number[] {
   if (head.length >= SCREEN_KEY_LENGTH) return [screenKey(head, 0, SCREEN_KEY_LENGTH)];
