@@ -178,17 +178,17 @@ export class PhraseMatcher<T> {
   match(field: TokenizedField, out: PhraseMatch<T>[] = []): PhraseMatch<T>[] {
     if (field.screen !== this.screen && field.screen !== ALL_WORDS) throw new Error('the field was tokenised with another matcher\'s screen: phrases would be missed');
     const { keys, hashes, starts, ends, count } = field;
-    const { single, prefixes, shortPrefixes, longPrefixes, lead, pairs, prefixPairs } = this.screen;
+    const { screen } = this;
+    const { single, lead } = screen;
     for (let i = 0; i < count; i++) {
       const hash = hashes[i]!;
       const bit = screenBit(hash);
       let mayBeExact = has(single, bit);
       if (!mayBeExact && has(lead, bit)) {
         const next = field.wordAfter(ends[i]!, MAX_WORD_GAP);
-        mayBeExact = next !== null && (has(pairs, pairBit(hash, next.hash)) || has(prefixPairs, pairBit(hash, next.key)));
+        mayBeExact = next !== null && screen.startsPair(hash, next.hash, next.key);
       }
-      const keyAt = keyBit(keys[i]!);
-      const mayStartPrefix = has(prefixes, keyAt) && (has(shortPrefixes, keyAt) || (ends[i]! - starts[i]! >= LONG_KEY_LENGTH && has(longPrefixes, keyBit(longKey(keys[i]!, field.codeAt(i, SCREEN_KEY_LENGTH))))));
+      const mayStartPrefix = screen.mayStartPrefix(keys[i]!, ends[i]! - starts[i]! > SCREEN_KEY_LENGTH ? field.codeAt(i, SCREEN_KEY_LENGTH) : 0);
       if (!mayBeExact && !mayStartPrefix) continue;
       const norm = field.norm(i);
       if (mayBeExact) {

@@ -70,6 +70,20 @@ export class WordScreen {
   readonly lead = newScreenBitmap();
   readonly pairs = newScreenBitmap(PAIR_SCREEN_BITS);
   readonly prefixPairs = newScreenBitmap(PAIR_SCREEN_BITS);
+
+  /**
+   * Whether a word may start with a first-word prefix, by its screenKey and its fifth code unit
+   * (0 for a word of four characters or fewer: no word character is 0).
+   */
+  mayStartPrefix(key: number, fifth: number): boolean {
+    const at = keyBit(key);
+    return hasBit(this.prefixes, at) && (hasBit(this.shortPrefixes, at) || (fifth !== 0 && hasBit(this.longPrefixes, keyBit(longKey(key, fifth)))));
+  }
+
+  /** Whether a `lead` word, by its hash, and the word after it, by its hash and key, are a pair some phrase starts with. */
+  startsPair(leadHash: number, hash: number, key: number): boolean {
+    return hasBit(this.pairs, pairBit(leadHash, hash)) || hasBit(this.prefixPairs, pairBit(leadHash, key));
+  }
 }
 
 /** Bits of a hash or key that index a screen bitmap (32 KB each). */
@@ -293,7 +307,7 @@ function tokenizeInto(field: FieldText, screen: WordScreen, columns: TokenColumn
   // a loop over a typed array reads a character for less than charCodeAt does
   const codes = columns.codes.subarray(codesOffset, codesOffset + n);
   pieces.codesInto(codes, 0);
-  const { single, prefixes, shortPrefixes, longPrefixes, lead, pairs, prefixPairs } = screen;
+  const { single, lead } = screen;
   const words = new WordWriter(columns, offset, field.spans);
   /** A `lead` word waiting for the next word, which decides whether it is kept: its start, or -1. */
   let leadStart = -1;
@@ -328,15 +342,11 @@ function tokenizeInto(field: FieldText, screen: WordScreen, columns: TokenColumn
     hash &= WORD_HASH_MASK;
     key += KEY_LENGTH_MARK[length < SCREEN_KEY_LENGTH ? length : SCREEN_KEY_LENGTH]!;
     if (leadStart >= 0) {
-      if (start - leadEnd <= MAX_WORD_GAP && (hasBit(pairs, pairBit(leadHash, hash)) || hasBit(prefixPairs, pairBit(leadHash, key)))) words.add(leadStart, leadEnd, leadKey, leadHash);
+      if (start - leadEnd <= MAX_WORD_GAP && screen.startsPair(leadHash, hash, key)) words.add(leadStart, leadEnd, leadKey, leadHash);
       leadStart = -1;
     }
     const bit = screenBit(hash);
-    const keyAt = keyBit(key);
-    if (
-      hasBit(single, bit) ||
-      (hasBit(prefixes, keyAt) && (hasBit(shortPrefixes, keyAt) || (length >= LONG_KEY_LENGTH && hasBit(longPrefixes, keyBit(longKey(key, codes[start + SCREEN_KEY_LENGTH]!))))))
-    ) {
+    if (hasBit(single, bit) || screen.mayStartPrefix(key, length > SCREEN_KEY_LENGTH ? codes[start + SCREEN_KEY_LENGTH]! : 0)) {
       words.add(start, j, key, hash);
     } else if (hasBit(lead, bit)) {
       leadStart = start;
