@@ -4,6 +4,7 @@ import { JiraClient } from '../../src/jira/client';
 import { BACKFILL_QUEUE } from '../../src/moduleKeys';
 import { startForgeApp } from '../../sandbox/forgeApp';
 import { manifestJira, readManifest } from '../support/appManifest';
+import { RELAY_INTERVAL_MS } from '../support/backfillRun';
 import { paragraph } from '../support/jiraFixtures';
 import { useSimulatedJira } from '../support/simulatedJira';
 
@@ -13,7 +14,6 @@ import { useSimulatedJira } from '../support/simulatedJira';
  * simulated clock; the sandbox's queue runs them on real, unref'd timers.
  */
 const jira = useSimulatedJira(() => manifestJira({ issues: [{ project: 'PAY', summary: 'Webhook retries pile up', description: paragraph('Deliveries time out.') }] }));
-const FIVE_MINUTES_MS = 5 * 60_000;
 
 beforeEach(() => {
   for (const method of ['info', 'warn'] as const) jest.spyOn(console, method).mockImplementation(() => undefined);
@@ -39,7 +39,7 @@ test('the backfill relay runs every five minutes and restarts a stalled chain; s
 
   const before = queue.now();
   await expect(queue.fireNextTrigger()).resolves.toBe(true);
-  expect(queue.now() - before).toBe(FIVE_MINUTES_MS);
+  expect(queue.now() - before).toBe(RELAY_INTERVAL_MS);
   expect(queue.pendingEvents(BACKFILL_QUEUE)).toHaveLength(1);
   expect({ handled, errors }).toEqual({ handled: 1, errors: [] });
 

@@ -6,6 +6,7 @@ import { startJiraSimulator, type JiraSimulator, type JiraSimulatorOptions } fro
 import type { BackfillStatusAnswer, BackfillStatusView, ResolverResult, StartBackfillPayload } from '../../src/contract';
 import { createAdminResolver } from '../../src/entry/admin/resolver';
 import { createBackfillConsumer, type BackfillConsumerOptions } from '../../src/entry/backfill/consumer';
+import { CONSUMER_TIMEOUT_SECONDS } from '../../src/backfill/jobState';
 import { createBackfillRelay } from '../../src/entry/backfill/relay';
 import { BACKFILL_QUEUE, MODULE_KEYS } from '../../src/moduleKeys';
 import { seededRandom } from '../../sim/seededRandom';
@@ -19,8 +20,8 @@ import { simulatedClock } from './simulatedClock';
  * queue's clock. Everything goes through the real @forge packages.
  */
 export const RELAY_INTERVAL_MS = 5 * 60_000;
-/** The consumer function's budget in manifest.yml (`timeoutSeconds: 900`). */
-const CONSUMER_BUDGET_MS = 900_000;
+/** The consumer function's budget in manifest.yml (`timeoutSeconds`). */
+const CONSUMER_BUDGET_MS = CONSUMER_TIMEOUT_SECONDS * 1000;
 
 export interface BackfillRunOptions {
   jira: JiraSimulatorOptions;

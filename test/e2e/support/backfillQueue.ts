@@ -1,10 +1,8 @@
 import { InProcessQueue } from '../../../sim/forge/queue';
+import { CONSUMER_TIMEOUT_SECONDS } from '../../../src/backfill/jobState';
 import { createBackfillConsumer } from '../../../src/entry/backfill/consumer';
 import { BACKFILL_QUEUE } from '../../../src/moduleKeys';
 import type { SimulatedJira } from '../../support/simulatedJira';
-
-/** The consumer function's budget in manifest.yml (`timeoutSeconds: 900`). */
-const CONSUMER_BUDGET_MS = 900_000;
 
 /**
  * The backfill's queue for the browser tests: an in-process queue on real timers (as the admin
@@ -13,7 +11,6 @@ const CONSUMER_BUDGET_MS = 900_000;
  * delivery waiting until `release()`, so a test can act on a backfill that has not moved yet.
  */
 export interface BackfillQueue {
-  readonly queue: InProcessQueue;
   hold(): void;
   release(): void;
   /** Resolves once nothing is queued or running. */
@@ -21,13 +18,13 @@ export interface BackfillQueue {
 }
 
 export function useBackfillQueue(jira: SimulatedJira): BackfillQueue {
-  let queue = new InProcessQueue({ time: 'real' });
+  let queue: InProcessQueue;
   let gate: { opened: Promise<void>; open: () => void } | undefined;
 
   beforeEach(() => {
     queue = new InProcessQueue({ time: 'real' });
     gate = undefined;
-    const consumer = createBackfillConsumer({ clock: () => ({ now: Date.now, remainingTimeMs: () => CONSUMER_BUDGET_MS }) });
+    const consumer = createBackfillConsumer({ clock: () => ({ now: Date.now, remainingTimeMs: () => CONSUMER_TIMEOUT_SECONDS * 1000 }) });
     queue.consume(BACKFILL_QUEUE, async (event) => {
       await gate?.opened;
       return consumer(event);
@@ -36,9 +33,6 @@ export function useBackfillQueue(jira: SimulatedJira): BackfillQueue {
   });
 
   return {
-    get queue() {
-      return queue;
-    },
     hold() {
       let open = () => undefined as void;
       const opened = new Promise<void>((resolve) => (open = resolve));

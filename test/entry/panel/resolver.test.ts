@@ -62,6 +62,14 @@ describe.each([
     await expect(read({ ...inIssuePanel(USERS.admin), moduleKey: MODULE_KEYS.adminPage })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await expect(read({ moduleKey: MODULE_KEYS.issuePanel, accountId: USERS.reader })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
+
+  it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
+    jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
+    await expect(read(inIssuePanel(USERS.reader))).resolves.toEqual({
+      ok: false,
+      error: { code: 'jira-unavailable', message: 'Jira is busy right now. Try again shortly.', retryAfterSeconds: 120 },
+    });
+  });
 });
 
 describe('getAnalysis', () => {
@@ -82,15 +90,6 @@ describe('getAnalysis', () => {
     const view = data(await getAnalysis(inIssuePanel(USERS.reader)));
     expect(view.stored).toEqual({ upToDate: true, labelsAdded: expect.arrayContaining(['integration-webhook']), labelsNotOnScreen: false });
   });
-
-
-  it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
-    jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
-    await expect(getAnalysis(inIssuePanel(USERS.reader))).resolves.toEqual({
-      ok: false,
-      error: { code: 'jira-unavailable', message: 'Jira is busy right now. Try again shortly.', retryAfterSeconds: 120 },
-    });
-  });
 });
 
 describe('getExports', () => {
@@ -108,15 +107,6 @@ describe('getExports', () => {
       ['GET', { kind: 'user', accountId: USERS.reader }],
       ['GET', { kind: 'user', accountId: USERS.reader }],
     ]);
-  });
-
-
-  it('answers jira-unavailable with the wait when Jira keeps rate limiting', async () => {
-    jira.sim.faults.add({ path: '/rest/api/3/issue/*', fault: { kind: 'rate-limit', retryAfterSeconds: 120 } });
-    await expect(getExports(inIssuePanel(USERS.reader))).resolves.toEqual({
-      ok: false,
-      error: { code: 'jira-unavailable', message: 'Jira is busy right now. Try again shortly.', retryAfterSeconds: 120 },
-    });
   });
 });
 
