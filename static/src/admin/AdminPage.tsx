@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AdminConfig } from '../../../src/config/schema';
 import { callAdmin, describeError, type CallError } from '../shared/bridge';
 import { LoadFailed, Lozenge, Message, Skeleton } from '../shared/components';
 import { ConfigForm } from './ConfigForm';
+import { ConfirmDialog } from './ConfirmDialog';
 import { errorsByField, fromDraft, toDraft, type ConfigDraft } from './configDraft';
 import { BackfillSection } from './BackfillSection';
 import { TryIt } from './TryIt';
@@ -16,7 +17,7 @@ export function AdminPage() {
   const [draft, setDraft] = useState<ConfigDraft | undefined>();
   const [errors, setErrors] = useState<Map<string, string[]>>(new Map());
   const [save, setSave] = useState<SaveState>({ phase: 'idle' });
-  const confirmDialog = useRef<HTMLDialogElement>(null);
+  const [confirming, setConfirming] = useState(false);
 
   const load = useCallback(async () => {
     setPage({ phase: 'loading' });
@@ -37,7 +38,7 @@ export function AdminPage() {
   const errorCount = [...errors.values()].reduce((sum, list) => sum + list.length, 0);
 
   async function confirmSave(current: ConfigDraft): Promise<void> {
-    confirmDialog.current?.close();
+    setConfirming(false);
     setSave({ phase: 'saving' });
     const result = await callAdmin('saveConfig', { config: fromDraft(current) });
     if (result.ok) {
@@ -81,7 +82,7 @@ export function AdminPage() {
           aria-label="Settings"
           onSubmit={(event) => {
             event.preventDefault();
-            confirmDialog.current?.showModal();
+            setConfirming(true);
           }}
         >
           <ConfigForm draft={draft} errors={errors} onChange={setDraft} />
@@ -104,20 +105,17 @@ export function AdminPage() {
         </div>
       </div>
 
-      <dialog ref={confirmDialog} aria-labelledby="confirm-heading">
-        <div className="stack stack--tight">
-          <h2 id="confirm-heading">Save these settings?</h2>
-          <p>Issues are analysed with them from now on: when they are created or change, or when someone re-analyses them.</p>
-          <div className="inline">
-            <button type="button" className="button button--primary" onClick={() => void confirmSave(draft)}>
-              Save
-            </button>
-            <button type="button" className="button" onClick={() => confirmDialog.current?.close()}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        id="confirm"
+        open={confirming}
+        title="Save these settings?"
+        confirmLabel="Save"
+        backLabel="Cancel"
+        onConfirm={() => void confirmSave(draft)}
+        onClose={() => setConfirming(false)}
+      >
+        <p>Issues are analysed with them from now on: when they are created or change, or when someone re-analyses them.</p>
+      </ConfirmDialog>
     </main>
   );
 }
