@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportsView } from '../../../src/contract';
 import type { Analysis } from '../../../src/analysis/types';
-import { callPanel, describeError, type CallError, type CallResult } from '../shared/bridge';
+import { callPanel, describeError, type CallError } from '../shared/bridge';
 import { Message } from '../shared/components';
 import { copyText, downloadTextFile } from '../shared/files';
 
@@ -29,10 +29,10 @@ export function ExportActions({ issueKey, analysis }: { issueKey: string; analys
     let exports = state.phase === 'ready' ? state.exports : undefined;
     if (!exports) {
       setWaitingFor(action);
-      const answer = await load();
+      const loaded = await load();
       setWaitingFor(null);
-      if (!answer.ok || answer.data.textHash !== analysis.textHash) return;
-      exports = answer.data;
+      if (loaded.phase !== 'ready') return;
+      exports = loaded.exports;
     }
     if (action === 'markdown') setCopyState((await copyText(exports.markdown)) ? 'copied' : 'refused');
     if (action === 'feature') downloadTextFile(`${issueKey}-integration-tests.feature`, exports.gherkin, 'text/plain;charset=utf-8');
@@ -76,25 +76,26 @@ export function ExportActions({ issueKey, analysis }: { issueKey: string; analys
 /**
  * The exports of `analysis`, asked for once it has rendered (effects run after the paint) and
  * again when the analysis changes (re-analysed). `load` returns the answer in flight, or asks
- * again after a failure.
+ * again after a failure, as the state it puts the exports in (of the analysis it asked for).
  */
-function useExports(analysis: Analysis): { state: ExportsState; load: () => Promise<CallResult<ExportsView>> } {
+function useExports(analysis: Analysis): { state: ExportsState; load: () => Promise<ExportsState> } {
   // Each state is that of one analysis: until the effect below has asked for a new analysis's exports, the old ones are not offered.
   const [state, setState] = useState<{ of: Analysis; exports: ExportsState }>({ of: analysis, exports: { phase: 'loading' } });
-  const inFlight = useRef<Promise<CallResult<ExportsView>> | undefined>(undefined);
+  const inFlight = useRef<Promise<ExportsState> | undefined>(undefined);
   const shown = useRef(analysis);
   shown.current = analysis;
 
-  const load = useCallback((): Promise<CallResult<ExportsView>> => {
+  const load = useCallback((): Promise<ExportsState> => {
     if (inFlight.current) return inFlight.current;
     const of = shown.current;
     setState({ of, exports: { phase: 'loading' } });
-    const answer = callPanel('getExports', {}).then((result) => {
+    const answer = callPanel('getExports', {}).then((result): ExportsState => {
+      const exports: ExportsState = !result.ok ? { phase: 'failed', error: result.error } : result.data.textHash === of.textHash ? { phase: 'ready', exports: result.data } : { phase: 'changed' };
       // An answer for an analysis the panel no longer shows is dropped.
-      if (inFlight.current !== answer) return result;
+      if (inFlight.current !== answer) return exports;
       if (!result.ok) inFlight.current = undefined;
-      setState({ of, exports: !result.ok ? { phase: 'failed', error: result.error } : result.data.textHash === of.textHash ? { phase: 'ready', exports: result.data } : { phase: 'changed' } });
-      return result;
+      setState({ of, exports });
+      return exports;
     });
     inFlight.current = answer;
     return answer;
